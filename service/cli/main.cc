@@ -1,0 +1,244 @@
+// kg: one binary, subcommands over the same libraries as the server, so the
+// CLI and the service can never drift apart.
+//   kg serve    serve the graph over HTTP (SPARQL Protocol, Graph Store, ...)
+//   kg query    run one SPARQL query offline against the same store
+//   kg version  print the version
+// Exit codes: 0 ok, 1 runtime failure, 2 usage error.
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "handlers/context.h"
+#include "http/server.h"
+#include "parse/rdf_input.h"
+#include "serialize/negotiate.h"
+#include "serialize/serialize.h"
+#include "store/store.h"
+
+#ifndef KG_VERSION
+#define KG_VERSION "0.0.0"
+#endif
+#ifndef KG_DEFAULT_DATA
+#define KG_DEFAULT_DATA "ontology"
+#endif
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kOk = 0, kFailure = 1, kUsage = 2;
+
+const char* kTopHelp =
+    "kg - the Utrecht Leert knowledge graph service\n\n"
+    "usage: kg <command> [options]\n\n"
+    "commands:\n"
+    "  serve     serve the knowledge graph over HTTP (SPARQL 1.1 Protocol at /sparql,\n"
+    "            Graph Store Protocol at /rdf-graphs, /healthz, /metrics)\n"
+    "  query     run a SPARQL query offline against the same store and print the answer\n"
+    "  version   print the version\n\n"
+    "'kg <command> --help' describes each command's options.\n";
+
+std::string DefaultData() {
+  // The built-in graph: ./ontology when run from a checkout, else the
+  // ontology/ of the source tree kg was built from.
+  if (std::filesystem::is_directory("ontology")) return "ontology";
+  return KG_DEFAULT_DATA;
+}
+
+void AddDataOptions(po::options_description& d) {
+  d.add_options()
+      ("data,d", po::value<std::vector<std::string>>()->composing(),
+       "RDF file or folder to load, repeatable (default: the built-in ontology/). Each file "
+       "becomes a named graph named by its file:// IRI.")
+      ("no-union-default-graph",
+       "the default graph is only what was stored in it, not the union of all named graphs");
+}
+
+struct Loaded {
+  std::unique_ptr<kg::Store> store;
+  kg::LoadReport report;
+};
+
+std::optional<Loaded> LoadStore(const po::variables_map& vm) {
+  kg::StoreOptions so;
+  so.union_default_graph = !vm.count("no-union-default-graph");
+  Loaded l{std::make_unique<kg::Store>(so), {}};
+  std::vector<std::string> paths = vm.count("data")
+                                       ? vm["data"].as<std::vector<std::string>>()
+                                       : std::vector<std::string>{DefaultData()};
+  auto report = kg::LoadPaths(*l.store, paths);
+  if (!report.ok()) {
+    std::fprintf(stderr, "kg: %s\n", report.error().ToString().c_str());
+    return std::nullopt;
+  }
+  l.report = std::move(report.value());
+  return l;
+}
+
+int Usage(const std::string& message, const po::options_description& d) {
+  std::cerr << "kg: " << message << "\n\n" << d;
+  return kUsage;
+}
+
+int Serve(int argc, char** argv) {
+  po::options_description d("kg serve [options]\n\nServe the knowledge graph over HTTP");
+  d.add_options()("help,h", "show this help")
+      ("host", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")
+      ("port,p", po::value<unsigned short>()->default_value(7878), "port (0: any free port)")
+      ("write-token", po::value<std::string>(),
+       "bearer token that allows Graph Store writes (or env KG_WRITE_TOKEN); without one the "
+       "server is read-only")
+      ("public-base", po::value<std::string>(),
+       "absolute base URL of the service as clients see it (default: from the Host header)")
+      ("body-limit", po::value<std::size_t>()->default_value(16 * 1024 * 1024),
+       "largest request body in bytes (413 above)")
+      ("read-timeout", po::value<int>()->default_value(30), "seconds to read a request")
+      ("quiet,q", "no access log");
+  AddDataOptions(d);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(d).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return Usage(e.what(), d);
+  }
+  if (vm.count("help")) {
+    std::cout << d;
+    return kOk;
+  }
+  auto loaded = LoadStore(vm);
+  if (!loaded) return kFailure;
+
+  kg::ServiceConfig config;
+  if (vm.count("write-token")) config.write_token = vm["write-token"].as<std::string>();
+  else if (const char* env = std::getenv("KG_WRITE_TOKEN")) config.write_token = env;
+  if (vm.count("public-base")) config.public_base = vm["public-base"].as<std::string>();
+  kg::Metrics metrics;
+  metrics.SetTriplesLoaded(loaded->store->Size());
+  kg::ServiceContext context{*loaded->store, config, metrics};
+
+  kg::ServerOptions so;
+  so.host = vm["host"].as<std::string>();
+  so.port = vm["port"].as<unsigned short>();
+  so.body_limit = vm["body-limit"].as<std::size_t>();
+  so.read_timeout = std::chrono::seconds(vm["read-timeout"].as<int>());
+  so.access_log = !vm.count("quiet");
+  kg::Server server(so, context);
+  auto port = server.Listen();
+  if (!port.ok()) {
+    std::fprintf(stderr, "kg: %s\n", port.error().ToString().c_str());
+    return kFailure;
+  }
+  std::fprintf(stderr,
+               "kg %s: %zu triples from %zu files in %zu graphs; union default graph %s; %s\n"
+               "kg: listening on http://%s:%u/sparql\n",
+               KG_VERSION, loaded->store->Size(), loaded->report.files,
+               loaded->store->GraphNames().size(),
+               loaded->store->options().union_default_graph ? "on" : "off",
+               config.write_token.empty() ? "read-only" : "writes allowed with token",
+               so.host.c_str(), static_cast<unsigned>(*port));
+  std::fflush(stderr);
+  server.Run();
+  std::fprintf(stderr, "kg: stopped\n");
+  return kOk;
+}
+
+int Query(int argc, char** argv) {
+  po::options_description d(
+      "kg query [options] (QUERY | --file FILE)\n\nRun one SPARQL query offline against the "
+      "same store kg serve uses");
+  d.add_options()("help,h", "show this help")
+      ("file,f", po::value<std::string>(), "read the query from FILE ('-' = stdin)")
+      ("format", po::value<std::string>(),
+       "output format: json, xml, csv, tsv (SELECT/ASK; default tsv), turtle, ntriples, "
+       "rdfxml, jsonld (CONSTRUCT/DESCRIBE; default turtle)")
+      ("query", po::value<std::string>(), "the query text");
+  AddDataOptions(d);
+  po::positional_options_description pos;
+  pos.add("query", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(d).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return Usage(e.what(), d);
+  }
+  if (vm.count("help")) {
+    std::cout << d;
+    return kOk;
+  }
+  if (vm.count("file") == vm.count("query"))
+    return Usage("give the query either as an argument or with --file", d);
+  std::string query;
+  if (vm.count("query")) {
+    query = vm["query"].as<std::string>();
+  } else {
+    std::string f = vm["file"].as<std::string>();
+    std::stringstream ss;
+    if (f == "-") {
+      ss << std::cin.rdbuf();
+    } else {
+      std::ifstream in(f);
+      if (!in) {
+        std::fprintf(stderr, "kg: cannot read %s\n", f.c_str());
+        return kFailure;
+      }
+      ss << in.rdbuf();
+    }
+    query = ss.str();
+  }
+  std::string format_param = vm.count("format") ? vm["format"].as<std::string>() : "";
+  if (!format_param.empty() && !kg::FormatFromParam(format_param))
+    return Usage("unknown --format '" + format_param + "'", d);
+
+  auto loaded = LoadStore(vm);
+  if (!loaded) return kFailure;
+  auto result = loaded->store->Query(query);
+  if (!result.ok()) {
+    std::fprintf(stderr, "kg: %s\n", result.error().ToString().c_str());
+    return kFailure;
+  }
+  const auto& offers = result->is_graph() ? kg::GraphFormats() : kg::ResultFormats();
+  if (format_param.empty()) format_param = result->is_graph() ? "turtle" : "tsv";
+  auto format = kg::Negotiate("", offers, format_param);
+  if (!format.ok()) return Usage("--format " + format_param + " does not fit this query's result", d);
+  auto body = kg::WriteQueryResult(*format, *result, loaded->store->Prefixes());
+  if (!body.ok()) {
+    std::fprintf(stderr, "kg: %s\n", body.error().ToString().c_str());
+    return kFailure;
+  }
+  std::fwrite(body->data(), 1, body->size(), stdout);
+  return kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kTopHelp;
+    return kUsage;
+  }
+  std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << kTopHelp;
+    return kOk;
+  }
+  if (cmd == "version" || cmd == "--version") {
+    if (argc > 2 && std::string(argv[2]) == "--help") {
+      std::cout << "kg version\n\nPrint kg's version and the libraries it was built with.\n";
+      return kOk;
+    }
+    std::printf("kg %s (Redland librdf, Raptor 2, Rasqal; Boost.Beast; RapidJSON)\n", KG_VERSION);
+    return kOk;
+  }
+  if (cmd == "serve") return Serve(argc - 1, argv + 1);
+  if (cmd == "query") return Query(argc - 1, argv + 1);
+  std::cerr << "kg: unknown command '" << cmd << "'\n\n" << kTopHelp;
+  return kUsage;
+}

@@ -1,0 +1,74 @@
+#include "handlers/router.h"
+
+#include <array>
+#include <exception>
+
+#include "handlers/error_response.h"
+#include "handlers/handlers.h"
+
+namespace kg {
+namespace {
+
+struct Route {
+  std::string_view path;
+  std::string_view methods;  // for Allow and CORS
+  bool cors;                 // readable cross-origin
+  Result<Response> (*handler)(const Request&, ServiceContext&);
+};
+
+// Routing as one table (Oxigraph's cli does the same): path -> handler.
+constexpr std::array<Route, 5> kRoutes{{
+    {"/sparql", "GET, HEAD, POST, OPTIONS", true, HandleSparql},
+    {"/rdf-graphs", "GET, HEAD, PUT, POST, DELETE, OPTIONS", true, HandleGraphStore},
+    {"/healthz", "GET, HEAD, OPTIONS", true, HandleHealth},
+    {"/metrics", "GET, HEAD, OPTIONS", false, HandleMetrics},
+    {"/", "GET, HEAD, OPTIONS", true, HandleIndex},
+}};
+
+const Route* FindRoute(std::string_view path) {
+  for (const auto& r : kRoutes)
+    if (r.path == path) return &r;
+  return nullptr;
+}
+
+void AddCors(Response& r, const Route& route) {
+  r.headers["Access-Control-Allow-Origin"] = "*";
+  r.headers["Access-Control-Expose-Headers"] = "Content-Type, Content-Length, Vary, X-Request-Id";
+}
+
+}  // namespace
+
+std::string RouteName(std::string_view path) {
+  const Route* r = FindRoute(path);
+  return r ? std::string(r->path) : "other";
+}
+
+Response Handle(const Request& request, ServiceContext& context) {
+  const Route* route = FindRoute(request.path());
+  Response response;
+  try {
+    if (!route) {
+      response = ErrorResponse(Error::NotFound("no resource at " + std::string(request.path())),
+                               request);
+    } else if (request.method == "OPTIONS") {
+      // CORS preflight (Fetch standard) and plain OPTIONS alike.
+      response.status = 204;
+      response.headers["Allow"] = std::string(route->methods);
+      response.headers["Access-Control-Allow-Methods"] = std::string(route->methods);
+      response.headers["Access-Control-Allow-Headers"] =
+          "Accept, Content-Type, Authorization, X-Request-Id";
+      response.headers["Access-Control-Max-Age"] = "86400";
+    } else {
+      auto result = route->handler(request, context);
+      response = result.ok() ? std::move(result.value()) : ErrorResponse(result.error(), request);
+    }
+  } catch (const std::exception& e) {
+    response = ErrorResponse(Error::Internal(std::string("unexpected failure: ") + e.what()),
+                             request);
+  }
+  if (route && route->cors) AddCors(response, *route);
+  if (request.method == "HEAD") response.head_only = true;
+  return response;
+}
+
+}  // namespace kg

@@ -1,0 +1,58 @@
+// /sparql: the SPARQL 1.1 Protocol.
+#include "handlers/handlers.h"
+#include "serialize/negotiate.h"
+#include "serialize/serialize.h"
+#include "sparql/protocol.h"
+#include "sparql/service_description.h"
+
+namespace kg {
+
+std::string PublicBase(const Request& request, const ServiceConfig& config) {
+  if (!config.public_base.empty()) return config.public_base;
+  std::string host = request.header("Host");
+  return "http://" + (host.empty() ? std::string("127.0.0.1") : host);
+}
+
+namespace {
+
+Response Ok(Format format, std::string body) {
+  Response r;
+  r.headers["Content-Type"] = ContentType(format);
+  r.headers["Vary"] = "Accept";
+  r.body = std::move(body);
+  return r;
+}
+
+Result<Response> Describe(const Request& request, const SparqlRequest& sr, ServiceContext& ctx) {
+  auto format = Negotiate(request.header("Accept"), GraphFormats(), sr.format);
+  if (!format.ok()) return format.error();
+  ServiceInfo info{PublicBase(request, ctx.config) + "/sparql",
+                   ctx.store.options().union_default_graph, ctx.store.Size(),
+                   ctx.store.GraphNames()};
+  auto body = WriteGraph(*format, ServiceDescription(info), ServiceDescriptionPrefixes());
+  if (!body.ok()) return body.error();
+  return Ok(*format, std::move(body.value()));
+}
+
+}  // namespace
+
+Result<Response> HandleSparql(const Request& request, ServiceContext& ctx) {
+  auto parsed = ParseSparqlRequest(request);
+  if (!parsed.ok()) return parsed.error();
+  if (parsed->kind == SparqlRequest::Kind::kServiceDescription)
+    return Describe(request, *parsed, ctx);
+
+  auto result = ctx.store.Query(parsed->query, parsed->dataset);
+  if (!result.ok()) {
+    ctx.metrics.RecordQueryError();
+    return result.error();
+  }
+  const auto& offers = result->is_graph() ? GraphFormats() : ResultFormats();
+  auto format = Negotiate(request.header("Accept"), offers, parsed->format);
+  if (!format.ok()) return format.error();
+  auto body = WriteQueryResult(*format, *result, ctx.store.Prefixes());
+  if (!body.ok()) return body.error();
+  return Ok(*format, std::move(body.value()));
+}
+
+}  // namespace kg

@@ -1,0 +1,309 @@
+#include "http/server.h"
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+#include <optional>
+#include <set>
+
+#include "handlers/error_response.h"
+#include "handlers/router.h"
+
+namespace kg {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string NextRequestId() {
+  static std::atomic<unsigned long long> counter{0};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%08llx", ++counter);
+  return buf;
+}
+
+void AccessLog(const Request& req, int status, std::size_t bytes, double seconds) {
+  std::string target = req.target.size() > 160 ? req.target.substr(0, 160) + "..." : req.target;
+  std::time_t now = std::time(nullptr);
+  char ts[32];
+  std::strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  std::fprintf(stderr, "%s %s %s %d %zu %.3fms rid=%s\n", ts, req.method.c_str(), target.c_str(),
+               status, bytes, seconds * 1000, req.request_id.c_str());
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  ServiceContext& context;
+  asio::io_context io{1};
+  asio::thread_pool store_thread{1};
+  tcp::acceptor acceptor{io};
+  asio::signal_set signals{io, SIGINT, SIGTERM};
+  std::atomic<bool> stopping{false};
+
+  class Session;
+  std::mutex sessions_mu;
+  std::set<std::shared_ptr<Session>> sessions;
+
+  Impl(ServerOptions o, ServiceContext& c) : options(std::move(o)), context(c) {}
+
+  void Accept();
+  void BeginStop();
+};
+
+class Server::Impl::Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Impl& server) : stream_(std::move(socket)), server_(server) {}
+
+  void Start() { ReadHeader(); }
+
+  // Closes an idle connection at shutdown; a busy one closes after its reply.
+  void CloseIfIdle() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) self->stream_.socket().close();
+    });
+  }
+
+ private:
+  void ReadHeader() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
+    parser_->body_limit(server_.options.body_limit);
+    stream_.expires_after(server_.options.read_timeout);
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              self->OnHeader(ec);
+                            });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (ec) return FailRead(ec);
+    busy_ = true;
+    auto& req = parser_->get();
+    // Refuse a too-large body before reading it.
+    if (auto len = parser_->content_length();
+        len && *len > server_.options.body_limit) {
+      return ReplyError(Error::PayloadTooLarge("request body of " + std::to_string(*len) +
+                                               " bytes exceeds the limit of " +
+                                               std::to_string(server_.options.body_limit)));
+    }
+    if (beast::iequals(req[http::field::expect], "100-continue")) {
+      auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
+                                                                     req.version());
+      http::async_write(stream_, *cont,
+                        [self = shared_from_this(), cont](beast::error_code ec, std::size_t) {
+                          if (ec) return self->Close();
+                          self->ReadBody();
+                        });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                       if (ec) return self->FailRead(ec);
+                       self->Dispatch();
+                     });
+  }
+
+  void FailRead(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+        ec == asio::error::eof || ec == asio::error::bad_descriptor) {
+      return Close();
+    }
+    busy_ = true;
+    if (ec == http::error::body_limit)
+      return ReplyError(Error::PayloadTooLarge("request body exceeds the limit of " +
+                                               std::to_string(server_.options.body_limit) +
+                                               " bytes"));
+    if (ec == http::error::header_limit) return ReplyStatus(431, "request header fields too large\n");
+    ReplyError(Error::BadRequest("malformed HTTP request: " + ec.message()));
+  }
+
+  Request ToRequest() {
+    auto& msg = parser_->get();
+    Request r;
+    r.method = std::string(msg.method_string());
+    r.target = std::string(msg.target());
+    for (const auto& field : msg) {
+      std::string name(field.name_string());
+      auto it = r.headers.find(name);
+      if (it == r.headers.end()) r.headers.emplace(name, std::string(field.value()));
+      else it->second += ", " + std::string(field.value());
+    }
+    r.body = std::move(msg.body());
+    r.request_id = r.header("X-Request-Id");
+    if (r.request_id.empty() || r.request_id.size() > 64) r.request_id = NextRequestId();
+    return r;
+  }
+
+  void Dispatch() {
+    keep_alive_ = parser_->get().keep_alive();
+    version_ = parser_->get().version();
+    auto request = std::make_shared<Request>(ToRequest());
+    started_ = Clock::now();
+    stream_.expires_never();
+    // Handlers run on the store thread; the answer comes back to this
+    // connection's executor to be written.
+    asio::post(server_.store_thread, [self = shared_from_this(), request] {
+      Response response = Handle(*request, self->server_.context);
+      asio::post(self->stream_.get_executor(),
+                 [self, request, response = std::move(response)]() mutable {
+                   self->Write(*request, std::move(response));
+                 });
+    });
+  }
+
+  void ReplyError(const Error& e) {
+    Request req;
+    req.method = parser_ ? std::string(parser_->get().method_string()) : "";
+    req.target = parser_ ? std::string(parser_->get().target()) : "";
+    if (parser_) req.headers["Accept"] = std::string(parser_->get()[http::field::accept]);
+    req.request_id = NextRequestId();
+    keep_alive_ = false;  // the rest of the stream cannot be trusted
+    version_ = 11;
+    started_ = Clock::now();
+    Write(req, ErrorResponse(e, req));
+  }
+
+  void ReplyStatus(int status, std::string body) {
+    Request req;
+    req.request_id = NextRequestId();
+    keep_alive_ = false;
+    version_ = 11;
+    started_ = Clock::now();
+    Response r;
+    r.status = status;
+    r.headers["Content-Type"] = "text/plain; charset=utf-8";
+    r.body = std::move(body);
+    Write(req, std::move(r));
+  }
+
+  void Write(const Request& request, Response response) {
+    auto res = std::make_shared<http::response<http::string_body>>();
+    res->version(version_);
+    res->result(static_cast<unsigned>(response.status));
+    for (const auto& [k, v] : response.headers) res->set(k, v);
+    res->set(http::field::server, "kg");
+    res->set("X-Request-Id", request.request_id);
+    bool closing = !keep_alive_ || server_.stopping;
+    res->keep_alive(!closing);
+    std::size_t bytes = response.body.size();
+    res->body() = std::move(response.body);
+    res->prepare_payload();
+    if (response.head_only) {
+      res->body().clear();  // Content-Length keeps the GET length
+    }
+    double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+    server_.context.metrics.RecordRequest(RouteName(request.path()), response.status, seconds);
+    if (server_.options.access_log) AccessLog(request, response.status, bytes, seconds);
+    stream_.expires_after(server_.options.read_timeout);
+    auto write_done = [self = shared_from_this(), res, closing](beast::error_code ec, std::size_t) {
+      self->busy_ = false;
+      if (ec || closing) return self->Close();
+      self->ReadHeader();
+    };
+    if (response.head_only) {
+      auto sr_ptr = std::make_shared<http::response_serializer<http::string_body>>(*res);
+      sr_ptr->split(true);
+      http::async_write_header(stream_, *sr_ptr,
+                               [write_done, sr_ptr](beast::error_code ec, std::size_t n) {
+                                 write_done(ec, n);
+                               });
+      return;
+    }
+    http::async_write(stream_, *res, write_done);
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.socket().close(ignored);
+    std::lock_guard<std::mutex> lock(server_.sessions_mu);
+    server_.sessions.erase(shared_from_this());
+  }
+
+  beast::tcp_stream stream_;
+  Impl& server_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  bool keep_alive_ = false;
+  bool busy_ = false;
+  unsigned version_ = 11;
+  Clock::time_point started_;
+};
+
+void Server::Impl::Accept() {
+  acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!acceptor.is_open()) return;  // shutting down
+    } else {
+      auto session = std::make_shared<Session>(std::move(socket), *this);
+      {
+        std::lock_guard<std::mutex> lock(sessions_mu);
+        sessions.insert(session);
+      }
+      session->Start();
+    }
+    Accept();
+  });
+}
+
+void Server::Impl::BeginStop() {
+  if (stopping.exchange(true)) return;
+  beast::error_code ignored;
+  acceptor.close(ignored);
+  signals.cancel();
+  std::lock_guard<std::mutex> lock(sessions_mu);
+  for (auto& s : sessions) s->CloseIfIdle();
+}
+
+Server::Server(ServerOptions options, ServiceContext& context)
+    : impl_(std::make_unique<Impl>(std::move(options), context)) {}
+
+Server::~Server() {
+  impl_->store_thread.join();
+}
+
+Result<unsigned short> Server::Listen() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) return Error::BadRequest("invalid --host '" + impl_->options.host + "'");
+  tcp::endpoint endpoint{address, impl_->options.port};
+  auto& a = impl_->acceptor;
+  a.open(endpoint.protocol(), ec);
+  if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(endpoint, ec);
+  if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec)
+    return Error::Io("cannot listen on " + impl_->options.host + ":" +
+                     std::to_string(impl_->options.port) + ": " + ec.message());
+  return a.local_endpoint().port();
+}
+
+void Server::Run() {
+  impl_->signals.async_wait([this](beast::error_code ec, int) {
+    if (!ec) impl_->BeginStop();
+  });
+  impl_->Accept();
+  impl_->io.run();
+  impl_->store_thread.join();
+}
+
+void Server::Stop() {
+  asio::post(impl_->io, [this] { impl_->BeginStop(); });
+}
+
+}  // namespace kg

@@ -1,0 +1,46 @@
+// The HTTP/1.1 server: Beast sessions on Asio, limits and timeouts, and the
+// hand-off of every request to the store thread.
+//
+// Threading: one I/O thread runs all sockets; one store thread runs every
+// handler (librdf is not thread-safe, so exactly one thread ever touches
+// the Store). Responses go back to the I/O thread to be written. Issue 7
+// widens this to store replicas per core.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "handlers/context.h"
+
+namespace kg {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 7878;  // 0: pick a free port (tests)
+  std::size_t body_limit = 16 * 1024 * 1024;   // 413 above
+  std::size_t header_limit = 64 * 1024;        // 431 above
+  std::chrono::seconds read_timeout{30};       // whole request, incl. idle keep-alive
+  bool access_log = true;                      // one line per request on stderr
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, ServiceContext& context);
+  ~Server();
+  // Binds and listens; returns the bound port.
+  Result<unsigned short> Listen();
+  // Serves until Stop() or SIGINT/SIGTERM; in-flight requests are finished,
+  // idle connections closed, then it returns.
+  void Run();
+  void Stop();  // thread-safe
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg

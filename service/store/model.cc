@@ -1,0 +1,116 @@
+#include "store/model.h"
+
+#include <cstdlib>
+
+namespace kg::store_internal {
+namespace {
+
+const unsigned char* U(const std::string& s) {
+  return reinterpret_cast<const unsigned char*>(s.c_str());
+}
+
+std::string S(const unsigned char* p) { return p ? reinterpret_cast<const char*>(p) : ""; }
+
+}  // namespace
+
+NodePtr ToNode(librdf_world* world, const Term& t) {
+  switch (t.kind) {
+    case Term::Kind::kIri:
+      if (t.value.empty()) return nullptr;
+      return NodePtr(librdf_new_node_from_uri_string(world, U(t.value)));
+    case Term::Kind::kBlank:
+      return NodePtr(librdf_new_node_from_blank_identifier(world, U(t.value)));
+    case Term::Kind::kLiteral: {
+      UriPtr dt;
+      if (!t.datatype.empty()) dt.reset(librdf_new_uri(world, U(t.datatype)));
+      return NodePtr(librdf_new_node_from_typed_counted_literal(
+          world, U(t.value), t.value.size(), t.language.empty() ? nullptr : t.language.c_str(),
+          t.language.size(), dt.get()));
+    }
+  }
+  return nullptr;
+}
+
+Term FromNode(librdf_node* node) {
+  switch (librdf_node_get_type(node)) {
+    case LIBRDF_NODE_TYPE_RESOURCE:
+      return Term::Iri(S(librdf_uri_as_string(librdf_node_get_uri(node))));
+    case LIBRDF_NODE_TYPE_BLANK:
+      return Term::Blank(S(librdf_node_get_blank_identifier(node)));
+    case LIBRDF_NODE_TYPE_LITERAL: {
+      size_t len = 0;
+      const unsigned char* lex = librdf_node_get_literal_value_as_counted_string(node, &len);
+      const char* lang = librdf_node_get_literal_value_language(node);
+      librdf_uri* dt = librdf_node_get_literal_value_datatype_uri(node);
+      return Term::Literal(std::string(reinterpret_cast<const char*>(lex), len),
+                           lang ? lang : "", dt ? S(librdf_uri_as_string(dt)) : "");
+    }
+    default:
+      return Term::Blank("unknown");
+  }
+}
+
+Model::Model(RdfWorld& world) : world_(world) {
+  storage_.reset(librdf_new_storage(world.librdf(), "trees", nullptr, nullptr));
+  if (!storage_) std::abort();  // only on out-of-memory
+  model_.reset(librdf_new_model(world.librdf(), storage_.get(), nullptr));
+  if (!model_) std::abort();
+}
+
+Status Model::Validate(RdfWorld& world, const Graph& triples) {
+  for (const auto& t : triples) {
+    if (t.subject.is_literal()) return Error::BadRequest("a literal cannot be a subject");
+    if (!t.predicate.is_iri() || t.predicate.value.empty())
+      return Error::BadRequest("a predicate must be an IRI");
+    if ((t.subject.is_iri() && t.subject.value.empty()) ||
+        (t.object.is_iri() && t.object.value.empty()))
+      return Error::BadRequest("empty IRI");
+  }
+  return Status::Ok();
+}
+
+Status Model::AddTriples(const Graph& triples) {
+  librdf_world* w = world_.librdf();
+  for (const auto& t : triples) {
+    NodePtr s = ToNode(w, t.subject), p = ToNode(w, t.predicate), o = ToNode(w, t.object);
+    if (!s || !p || !o) return Error::BadRequest("invalid RDF term in " + t.subject.value);
+    // librdf_model_add takes ownership of the nodes.
+    if (librdf_model_add(model_.get(), s.release(), p.release(), o.release()) != 0)
+      return Error::Internal("librdf refused a triple");
+  }
+  return Status::Ok();
+}
+
+void Model::AddAll(const Model& other) {
+  StreamPtr stream(librdf_model_as_stream(other.model_.get()));
+  if (stream) librdf_model_add_statements(model_.get(), stream.get());
+}
+
+Graph Model::Match(const std::optional<Term>& s, const std::optional<Term>& p,
+                   const std::optional<Term>& o) const {
+  librdf_world* w = world_.librdf();
+  NodePtr sn = s ? ToNode(w, *s) : nullptr;
+  NodePtr pn = p ? ToNode(w, *p) : nullptr;
+  NodePtr on = o ? ToNode(w, *o) : nullptr;
+  // The pattern statement takes ownership of its nodes.
+  StatementPtr pattern(
+      librdf_new_statement_from_nodes(w, sn.release(), pn.release(), on.release()));
+  Graph out;
+  StreamPtr stream(librdf_model_find_statements(model_.get(), pattern.get()));
+  if (!stream) return out;
+  while (!librdf_stream_end(stream.get())) {
+    librdf_statement* st = librdf_stream_get_object(stream.get());
+    out.push_back({FromNode(librdf_statement_get_subject(st)),
+                   FromNode(librdf_statement_get_predicate(st)),
+                   FromNode(librdf_statement_get_object(st))});
+    librdf_stream_next(stream.get());
+  }
+  return out;
+}
+
+std::size_t Model::Size() const {
+  int n = librdf_model_size(model_.get());
+  return n < 0 ? 0 : static_cast<std::size_t>(n);
+}
+
+}  // namespace kg::store_internal

@@ -1,0 +1,41 @@
+// One graph held in a librdf model on `trees` storage. Private to store/.
+#pragma once
+
+#include <optional>
+
+#include "core/status.h"
+#include "core/term.h"
+#include "store/handle.h"
+#include "store/rdf_world.h"
+
+namespace kg::store_internal {
+
+class Model {
+ public:
+  explicit Model(RdfWorld& world);
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  librdf_model* get() const { return model_.get(); }
+
+  // Checks every term can become a librdf node (IRIs non-empty, predicate an
+  // IRI, subject not a literal) without changing anything.
+  static Status Validate(RdfWorld& world, const Graph& triples);
+  // Adds all triples; call Validate first for all-or-nothing behaviour.
+  Status AddTriples(const Graph& triples);
+  void AddAll(const Model& other);
+  Graph Match(const std::optional<Term>& s, const std::optional<Term>& p,
+              const std::optional<Term>& o) const;
+  std::size_t Size() const;
+
+ private:
+  RdfWorld& world_;
+  StoragePtr storage_;
+  ModelPtr model_;
+};
+
+// Conversions between plain terms and librdf nodes.
+NodePtr ToNode(librdf_world* world, const Term& t);
+Term FromNode(librdf_node* node);
+
+}  // namespace kg::store_internal

@@ -1,0 +1,190 @@
+#include "store/store.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/ntriples.h"
+#include "store/handle.h"
+#include "store/model.h"
+#include "store/query_runner.h"
+#include "store/rdf_world.h"
+
+namespace kg {
+
+using namespace store_internal;
+
+struct Store::Impl {
+  StoreOptions options;
+  RdfWorld world;
+  std::map<std::string, std::unique_ptr<Model>> named;
+  std::unique_ptr<Model> default_graph;
+  std::unique_ptr<Model> union_graph;  // only when options.union_default_graph
+  PrefixMap prefixes;
+  std::uint64_t version = 0;
+
+  std::unique_ptr<Model> NewModel() { return std::make_unique<Model>(world); }
+
+  Model* Find(const GraphName& g) const {
+    if (!g) return default_graph.get();
+    auto it = named.find(*g);
+    return it == named.end() ? nullptr : it->second.get();
+  }
+
+  // The union is rebuilt after removals (writes are rare; reads are many).
+  void RebuildUnion() {
+    if (!options.union_default_graph) return;
+    union_graph = NewModel();
+    union_graph->AddAll(*default_graph);
+    for (auto& [name, m] : named) union_graph->AddAll(*m);
+  }
+};
+
+Store::Store(StoreOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  impl_->default_graph = impl_->NewModel();
+  if (options.union_default_graph) impl_->union_graph = impl_->NewModel();
+}
+
+Store::~Store() {
+  // Models before the world that made them.
+  impl_->named.clear();
+  impl_->default_graph.reset();
+  impl_->union_graph.reset();
+}
+
+const StoreOptions& Store::options() const { return impl_->options; }
+
+Status Store::Replace(const GraphName& graph, const Graph& triples) {
+  auto fresh = impl_->NewModel();
+  if (auto st = fresh->AddTriples(triples); !st.ok()) return st;
+  if (!graph) impl_->default_graph = std::move(fresh);
+  else impl_->named[*graph] = std::move(fresh);
+  impl_->RebuildUnion();
+  ++impl_->version;
+  return Status::Ok();
+}
+
+Status Store::Add(const GraphName& graph, const Graph& triples) {
+  // Validate every term first so a bad triple cannot leave half a batch.
+  if (auto st = Model::Validate(impl_->world, triples); !st.ok()) return st;
+  Model* target = impl_->Find(graph);
+  if (!target) {
+    auto fresh = impl_->NewModel();
+    target = fresh.get();
+    impl_->named[*graph] = std::move(fresh);
+  }
+  (void)target->AddTriples(triples);
+  if (impl_->union_graph) (void)impl_->union_graph->AddTriples(triples);
+  ++impl_->version;
+  return Status::Ok();
+}
+
+bool Store::Drop(const GraphName& graph) {
+  if (!graph) {
+    impl_->default_graph = impl_->NewModel();
+  } else if (impl_->named.erase(*graph) == 0) {
+    return false;
+  }
+  impl_->RebuildUnion();
+  ++impl_->version;
+  return true;
+}
+
+bool Store::Exists(const GraphName& graph) const { return impl_->Find(graph) != nullptr; }
+
+std::optional<Graph> Store::Get(const GraphName& graph) const {
+  Model* m = impl_->Find(graph);
+  if (!m) return std::nullopt;
+  Graph g = m->Match(std::nullopt, std::nullopt, std::nullopt);
+  std::sort(g.begin(), g.end());
+  return g;
+}
+
+std::vector<std::string> Store::GraphNames() const {
+  std::vector<std::string> names;
+  for (const auto& [name, m] : impl_->named) names.push_back(name);
+  return names;
+}
+
+std::size_t Store::Size() const {
+  if (impl_->union_graph) return impl_->union_graph->Size();
+  std::set<Triple> all;
+  for (const GraphName& g : [&] {
+         std::vector<GraphName> v{std::nullopt};
+         for (const auto& [name, m] : impl_->named) v.emplace_back(name);
+         return v;
+       }()) {
+    for (auto& t : impl_->Find(g)->Match(std::nullopt, std::nullopt, std::nullopt))
+      all.insert(std::move(t));
+  }
+  return all.size();
+}
+
+std::size_t Store::Size(const GraphName& graph) const {
+  Model* m = impl_->Find(graph);
+  return m ? m->Size() : 0;
+}
+
+std::uint64_t Store::Version() const { return impl_->version; }
+
+const PrefixMap& Store::Prefixes() const { return impl_->prefixes; }
+
+void Store::AddPrefixes(const PrefixMap& prefixes) {
+  for (const auto& [p, iri] : prefixes) {
+    auto it = std::find_if(impl_->prefixes.begin(), impl_->prefixes.end(),
+                           [&](const auto& e) { return e.first == p; });
+    if (it == impl_->prefixes.end()) impl_->prefixes.emplace_back(p, iri);
+  }
+}
+
+Graph Store::Match(const std::optional<Term>& s, const std::optional<Term>& p,
+                   const std::optional<Term>& o) const {
+  Model* m = impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get();
+  return m->Match(s, p, o);
+}
+
+Result<QueryResult> Store::Query(const std::string& sparql, const Dataset& dataset,
+                                 const std::string& base_iri) {
+  QueryRunner runner(impl_->world);
+  auto prepared = runner.Prepare(sparql, base_iri);
+  if (!prepared.ok()) return prepared.error();
+
+  // Path 1 (fast): no dataset given anywhere and no GRAPH pattern: Redland
+  // evaluates over the indexed union (or default) model.
+  Dataset effective = dataset.empty() ? prepared->query_dataset : dataset;
+  if (effective.empty() && !prepared->uses_graph_keyword) {
+    Model* m = impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get();
+    return runner.RunOnModel(sparql, base_iri, *m);
+  }
+
+  // Path 2: an explicit dataset or GRAPH: hand Rasqal the graphs it needs as
+  // data graphs (it handles default vs named graphs correctly; Redland's
+  // trees storage has no contexts).
+  std::vector<QueryRunner::DataGraph> graphs;
+  if (effective.empty()) {
+    QueryRunner::DataGraph def;
+    Model* m = impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get();
+    def.triples = m->Match(std::nullopt, std::nullopt, std::nullopt);
+    graphs.push_back(std::move(def));
+    for (const auto& [name, model] : impl_->named) {
+      graphs.push_back({name, model->Match(std::nullopt, std::nullopt, std::nullopt)});
+    }
+  } else {
+    QueryRunner::DataGraph def;
+    for (const auto& g : effective.default_graphs) {
+      if (Model* m = impl_->Find(g)) {
+        auto part = m->Match(std::nullopt, std::nullopt, std::nullopt);
+        def.triples.insert(def.triples.end(), part.begin(), part.end());
+      }
+    }
+    graphs.push_back(std::move(def));
+    for (const auto& g : effective.named_graphs) {
+      Model* m = impl_->Find(g);
+      graphs.push_back({g, m ? m->Match(std::nullopt, std::nullopt, std::nullopt) : Graph{}});
+    }
+  }
+  return runner.RunOnDataGraphs(std::move(prepared.value()), graphs);
+}
+
+}  // namespace kg

@@ -1,0 +1,92 @@
+// The RDF store: named graphs in Redland's indexed `trees` storage, queried
+// with SPARQL. The only public face of librdf; plain values in and out.
+//
+// Layout (see README "Storage"): every named graph is its own librdf model on
+// `trees` storage (trees has no contexts, but it indexes every triple
+// pattern; `hashes` with contexts is ~3000x slower on subject-only
+// patterns). Beside them live the explicit default graph and a union model
+// (default graph + every named graph, deduplicated) that answers the union
+// default graph fast.
+//
+// Threading: a Store is not thread-safe and must be used by one thread at a
+// time (librdf is not thread-safe); kg runs all store work on one store
+// thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "core/term.h"
+
+namespace kg {
+
+// A graph name; std::nullopt is the default graph.
+using GraphName = std::optional<std::string>;
+
+// The RDF dataset of one query (SPARQL 1.1 Query §13 / Protocol §2.1.4).
+struct Dataset {
+  std::vector<std::string> default_graphs;  // FROM / default-graph-uri
+  std::vector<std::string> named_graphs;    // FROM NAMED / named-graph-uri
+  bool empty() const { return default_graphs.empty() && named_graphs.empty(); }
+};
+
+struct StoreOptions {
+  // true: the default graph of a query is the union of the explicit default
+  // graph and all named graphs (as Fuseki's --union-default-graph).
+  bool union_default_graph = true;
+};
+
+class Store {
+ public:
+  explicit Store(StoreOptions options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const StoreOptions& options() const;
+
+  // Graph Store operations. Replace/Add are all-or-nothing: they either apply
+  // every triple or change nothing. Drop returns false when the named graph
+  // does not exist (the default graph always exists).
+  Status Replace(const GraphName& graph, const Graph& triples);
+  Status Add(const GraphName& graph, const Graph& triples);
+  bool Drop(const GraphName& graph);
+  bool Exists(const GraphName& graph) const;
+  // Triples of one graph, sorted; std::nullopt for an unknown named graph.
+  std::optional<Graph> Get(const GraphName& graph) const;
+  std::vector<std::string> GraphNames() const;  // sorted
+
+  // Number of distinct triples in the union of all graphs.
+  std::size_t Size() const;
+  // Triples in one graph (0 for an unknown one).
+  std::size_t Size(const GraphName& graph) const;
+  // Increases on every successful change; caches key on it.
+  std::uint64_t Version() const;
+
+  // Namespace prefixes to write output with (from the loaded files).
+  const PrefixMap& Prefixes() const;
+  void AddPrefixes(const PrefixMap& prefixes);
+
+  // Runs a SPARQL 1.1 query. A non-empty `dataset` overrides FROM / FROM
+  // NAMED in the query (Protocol §2.1.4). Errors: Error::Syntax with line and
+  // column for a query that does not parse, Error::Unsupported naming the
+  // feature for valid SPARQL the engine cannot run. Named graphs of a FROM
+  // that the store does not have are empty.
+  Result<QueryResult> Query(const std::string& sparql, const Dataset& dataset = {},
+                            const std::string& base_iri = {});
+
+  // Triples matching a pattern in the query's default graph (nullopt =
+  // wildcard). For the store wrappers' tests and the storage benchmark.
+  Graph Match(const std::optional<Term>& s, const std::optional<Term>& p,
+              const std::optional<Term>& o) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg
