@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Check that every oa:exact quote in ontology/*.ttl really occurs in the brochure.
+"""Check that every oa:exact quote (and every Dutch ul:exampleText) in ontology/*.ttl really occurs in the brochure.
 
 The brochure text (../shared/seed/000_13797ca6efe70431.txt relative to the repository,
 or --brochure PATH) is normalised the way the quotes are: column line breaks joined,
@@ -19,6 +19,7 @@ import sys
 import rdflib
 
 OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
+UL = rdflib.Namespace("https://w3id.org/utrecht-leert/def#")
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_BROCHURE = os.path.join(ROOT, "..", "shared", "seed", "000_13797ca6efe70431.txt")
@@ -61,7 +62,8 @@ def main() -> int:
         g.parse(path, format="turtle")
     quotes = sorted({str(o) for o in g.objects(None, OA.exact)}
                     | {str(o) for o in g.objects(None, OA.prefix)}
-                    | {str(o) for o in g.objects(None, OA.suffix)})
+                    | {str(o) for o in g.objects(None, OA.suffix)}
+                    | {str(o) for o in g.objects(None, UL.exampleText) if o.language == "nl"})
     missing = [q for q in quotes if not quote_regex(q).search(text)]
     for q in missing:
         print(f"NOT IN BROCHURE: {q!r}")
