@@ -56,6 +56,7 @@ void AddDataOptions(po::options_description& d) {
       ("data,d", po::value<std::vector<std::string>>()->composing(),
        "RDF file or folder to load, repeatable (default: the built-in ontology/). Each file "
        "becomes a named graph named by its file:// IRI.")
+      ("empty", "start with an empty store (no --data, no built-in graph)")
       ("no-union-default-graph",
        "the default graph is only what was stored in it, not the union of all named graphs");
 }
@@ -72,6 +73,7 @@ std::optional<Loaded> LoadStore(const po::variables_map& vm) {
   std::vector<std::string> paths = vm.count("data")
                                        ? vm["data"].as<std::vector<std::string>>()
                                        : std::vector<std::string>{DefaultData()};
+  if (vm.count("empty")) paths.clear();
   auto report = kg::LoadPaths(*l.store, paths);
   if (!report.ok()) {
     std::fprintf(stderr, "kg: %s\n", report.error().ToString().c_str());

@@ -45,6 +45,8 @@ struct Server::Impl {
   ServerOptions options;
   ServiceContext& context;
   asio::io_context io{1};
+  // Keeps io.run() going while a request is away on the store thread.
+  asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
   asio::thread_pool store_thread{1};
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
@@ -263,6 +265,7 @@ void Server::Impl::Accept() {
 
 void Server::Impl::BeginStop() {
   if (stopping.exchange(true)) return;
+  work.reset();
   beast::error_code ignored;
   acceptor.close(ignored);
   signals.cancel();

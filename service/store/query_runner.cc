@@ -124,6 +124,11 @@ Result<QueryRunner::Prepared> QueryRunner::Prepare(const std::string& sparql,
     if (dg->flags & RASQAL_DATA_GRAPH_NAMED) p.query_dataset.named_graphs.push_back(name);
     else p.query_dataset.default_graphs.push_back(name);
   }
+  p.is_describe = rasqal_query_get_verb(p.query.get()) == RASQAL_QUERY_VERB_DESCRIBE;
+  if (rasqal_query_get_verb(p.query.get()) == RASQAL_QUERY_VERB_CONSTRUCT) {
+    raptor_sequence* tmpl = rasqal_query_get_construct_triples_sequence(p.query.get());
+    p.empty_construct = !tmpl || raptor_sequence_size(tmpl) == 0;
+  }
   p.uses_graph_keyword = HasGraphOperator(rasqal_query_get_query_graph_pattern(p.query.get()));
   return p;
 }
@@ -175,9 +180,6 @@ Result<QueryResult> QueryRunner::RunOnModel(const std::string& sparql, const std
   QueryResultsPtr r(librdf_model_query_execute(model.get(), q.get()));
   if (!r) return ExecutionError(sparql);
   auto out = FromLibrdfResults(r.get());
-  for (const auto& d : world_.diagnostics())
-    if (d.level >= RAPTOR_LOG_LEVEL_ERROR)
-      return Error{Error::Code::kBadRequest, "query evaluation failed: " + d.message};
   return out;
 }
 
@@ -188,9 +190,9 @@ Result<QueryResult> QueryRunner::RunOnDataGraphs(Prepared prepared,
   // the network) by the store's graphs.
   raptor_sequence* seq = rasqal_query_get_data_graph_sequence(q);
   while (seq && raptor_sequence_size(seq) > 0) {
-    rasqal_data_graph* dg =
-        static_cast<rasqal_data_graph*>(raptor_sequence_delete_at(seq, raptor_sequence_size(seq) - 1));
-    if (dg) rasqal_free_data_graph(dg);
+    // pop hands the item over without freeing it.
+    if (auto* dg = static_cast<rasqal_data_graph*>(raptor_sequence_pop(seq)))
+      rasqal_free_data_graph(dg);
   }
   world_.ClearDiagnostics();
   // Rasqal reads the iostreams only when the query runs: the text must live
@@ -241,9 +243,6 @@ Result<QueryResult> QueryRunner::RunOnDataGraphs(Prepared prepared,
     }
     out.value = std::move(rs);
   }
-  for (const auto& d : world_.diagnostics())
-    if (d.level >= RAPTOR_LOG_LEVEL_ERROR)
-      return Error{Error::Code::kBadRequest, "query evaluation failed: " + d.message};
   return out;
 }
 

@@ -22,6 +22,10 @@ class QueryRunner {
     std::string text;
     Dataset query_dataset;        // FROM / FROM NAMED of the query text
     bool uses_graph_keyword = false;
+    // CONSTRUCT {} ...: Rasqal 0.9.33 crashes evaluating an empty template;
+    // the answer is the empty graph whatever the pattern.
+    bool empty_construct = false;
+    bool is_describe = false;  // Redland cannot run DESCRIBE; Rasqal can
   };
   struct DataGraph {
     GraphName name;  // nullopt: part of the default graph
