@@ -159,12 +159,16 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     stream_.expires_never();
     // Handlers run on the store thread; the answer comes back to this
     // connection's executor to be written.
-    asio::post(server_.store_thread, [self = shared_from_this(), request] {
+    // The work guard keeps io.run() alive while the request is away, so a
+    // graceful shutdown still writes the answer of an in-flight request.
+    auto guard = asio::make_work_guard(server_.io);
+    asio::post(server_.store_thread, [self = shared_from_this(), request, guard]() mutable {
       Response response = Handle(*request, self->server_.context);
       asio::post(self->stream_.get_executor(),
                  [self, request, response = std::move(response)]() mutable {
                    self->Write(*request, std::move(response));
                  });
+      guard.reset();
     });
   }
 

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine for kg and then serves or tests.
+#   scripts/setup.sh serve   install dependencies, build, start kg serve on 127.0.0.1:7878
+#   scripts/setup.sh test    install dependencies, build, run the whole test suite
+#   scripts/setup.sh deps    only install dependencies
+#   scripts/setup.sh build   only build (into build/)
+# Every dependency comes from Debian packages (apt-get) or the npm registry.
+# Environment: KG_PORT (default 7878), KG_BUILD_DIR (default build), JOBS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD_DIR=${KG_BUILD_DIR:-build}
+JOBS=${JOBS:-$(nproc)}
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+
+PACKAGES=(
+  # toolchain
+  g++ cmake ninja-build pkg-config make
+  # RDF: Redland librdf with Raptor (syntaxes) and Rasqal (SPARQL), and their CLI tools
+  librdf0-dev libraptor2-dev librasqal3-dev raptor2-utils rasqal-utils
+  # HTTP (Boost.Asio/Beast), CLI options, JSON, unit tests
+  libboost-dev libboost-program-options-dev rapidjson-dev libgtest-dev googletest
+  # end-to-end and conformance tests: a real SPARQL client, rdflib, curl, a load tool
+  python3 python3-rdflib python3-sparqlwrapper curl wrk ca-certificates
+)
+
+install_deps() {
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}"
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+  fi
+  # npm packages for the ontology's SHACL validation, pinned by package-lock.json
+  (cd tests/ontology && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+build() {
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+run_tests() {
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" --timeout 1500
+}
+
+case "${1:-}" in
+  deps) install_deps ;;
+  build) build ;;
+  serve)
+    install_deps
+    build
+    exec "$BUILD_DIR/service/kg" serve --host 127.0.0.1 --port "${KG_PORT:-7878}" --data ontology
+    ;;
+  test)
+    install_deps
+    build
+    run_tests
+    ;;
+  *)
+    echo "usage: $0 serve|test|deps|build" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,54 @@
+"""Starts a real `kg serve` on a free loopback port for end-to-end tests."""
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+class KgServer:
+    def __init__(self, kg, *args, token=None):
+        self.kg = kg
+        self.port = free_port()
+        self.base = 'http://127.0.0.1:%d' % self.port
+        self.token = token
+        cmd = [kg, 'serve', '--port', str(self.port)] + list(args)
+        if token:
+            cmd += ['--write-token', token]
+        self.log_path = '/tmp/kg-e2e-%d.log' % self.port
+        self.log = open(self.log_path, 'wb')
+        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 20
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError('kg serve exited: ' + self.read_log())
+            try:
+                with urllib.request.urlopen(self.base + '/healthz', timeout=1):
+                    break
+            except OSError:
+                if time.time() > deadline:
+                    raise RuntimeError('kg serve did not start: ' + self.read_log())
+                time.sleep(0.05)
+
+    def read_log(self):
+        self.log.flush()
+        with open(self.log_path, 'rb') as f:
+            return f.read().decode('utf-8', 'replace')
+
+    def stop(self, sig=signal.SIGTERM, timeout=10):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+        return self.proc.returncode
