@@ -57,6 +57,8 @@ void AddDataOptions(po::options_description& d) {
        "RDF file or folder to load, repeatable (default: the built-in ontology/). Each file "
        "becomes a named graph named by its file:// IRI.")
       ("empty", "start with an empty store (no --data, no built-in graph)")
+      ("storage", po::value<std::string>()->default_value("trees"),
+       "librdf storage per graph: trees (indexed, default) or hashes (for comparison)")
       ("no-union-default-graph",
        "the default graph is only what was stored in it, not the union of all named graphs");
 }
@@ -69,6 +71,11 @@ struct Loaded {
 std::optional<Loaded> LoadStore(const po::variables_map& vm) {
   kg::StoreOptions so;
   so.union_default_graph = !vm.count("no-union-default-graph");
+  so.storage = vm["storage"].as<std::string>();
+  if (so.storage != "trees" && so.storage != "hashes") {
+    std::fprintf(stderr, "kg: --storage must be trees or hashes\n");
+    return std::nullopt;
+  }
   Loaded l{std::make_unique<kg::Store>(so), {}};
   std::vector<std::string> paths = vm.count("data")
                                        ? vm["data"].as<std::vector<std::string>>()

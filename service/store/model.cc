@@ -50,8 +50,11 @@ Term FromNode(librdf_node* node) {
   }
 }
 
-Model::Model(RdfWorld& world) : world_(world) {
-  storage_.reset(librdf_new_storage(world.librdf(), "trees", nullptr, nullptr));
+Model::Model(RdfWorld& world, const std::string& storage) : world_(world) {
+  if (storage == "hashes")
+    storage_.reset(librdf_new_storage(world.librdf(), "hashes", nullptr, "hash-type='memory'"));
+  else
+    storage_.reset(librdf_new_storage(world.librdf(), "trees", nullptr, nullptr));
   if (!storage_) std::abort();  // only on out-of-memory
   model_.reset(librdf_new_model(world.librdf(), storage_.get(), nullptr));
   if (!model_) std::abort();

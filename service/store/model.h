@@ -12,7 +12,8 @@ namespace kg::store_internal {
 
 class Model {
  public:
-  explicit Model(RdfWorld& world);
+  // storage: "trees" or "hashes" (see StoreOptions).
+  Model(RdfWorld& world, const std::string& storage);
   Model(const Model&) = delete;
   Model& operator=(const Model&) = delete;
 

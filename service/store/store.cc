@@ -23,7 +23,7 @@ struct Store::Impl {
   PrefixMap prefixes;
   std::uint64_t version = 0;
 
-  std::unique_ptr<Model> NewModel() { return std::make_unique<Model>(world); }
+  std::unique_ptr<Model> NewModel() { return std::make_unique<Model>(world, options.storage); }
 
   Model* Find(const GraphName& g) const {
     if (!g) return default_graph.get();

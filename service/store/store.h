@@ -38,6 +38,10 @@ struct StoreOptions {
   // true: the default graph of a query is the union of the explicit default
   // graph and all named graphs (as Fuseki's --union-default-graph).
   bool union_default_graph = true;
+  // librdf storage module for every graph: "trees" (default; indexed on
+  // every triple pattern) or "hashes" (in-memory hashes; kept selectable so
+  // the README's storage figures can be re-measured with bench/).
+  std::string storage = "trees";
 };
 
 class Store {
