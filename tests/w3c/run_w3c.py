@@ -63,14 +63,21 @@ def load_expected(path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--kg', required=True, help='path to the kg binary')
-    ap.add_argument('--harness', default=os.path.join(REPO, '..', 'shared', 'tools', 'sparql-conformance.py'))
+    ap.add_argument('--harness', default=None,
+                    help='sparql-conformance.py (default: $KG_SHARED/tools/, ../shared/tools/ beside the '
+                         'repository, or /work/shared/tools/)')
     ap.add_argument('--min-pass', type=int, default=662)
     ap.add_argument('--expected', default=os.path.join(HERE, 'expected-failures.txt'))
     args = ap.parse_args()
 
-    harness = os.path.normpath(args.harness)
-    if not os.path.exists(harness):
-        sys.exit('harness not found: %s' % harness)
+    candidates = [args.harness] if args.harness else [
+        os.path.join(os.environ.get('KG_SHARED', ''), 'tools', 'sparql-conformance.py'),
+        os.path.join(REPO, '..', 'shared', 'tools', 'sparql-conformance.py'),
+        '/work/shared/tools/sparql-conformance.py']
+    found = [os.path.normpath(c) for c in candidates if c and os.path.exists(c)]
+    if not found:
+        sys.exit('W3C harness not found; tried: %s' % ', '.join(c for c in candidates if c))
+    harness = found[0]
     expected = load_expected(args.expected)
     port = free_port()
     token = secrets.token_hex(16)
