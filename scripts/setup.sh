@@ -21,6 +21,8 @@ PACKAGES=(
   librdf0-dev libraptor2-dev librasqal3-dev raptor2-utils rasqal-utils
   # HTTP (Boost.Asio/Beast), CLI options, JSON, unit tests
   libboost-dev libboost-program-options-dev rapidjson-dev libgtest-dev googletest
+  # SPARQL functions: PCRE2 for REGEX/REPLACE, OpenSSL's libcrypto for MD5/SHA*
+  libpcre2-dev libssl-dev
   # end-to-end and conformance tests: a real SPARQL client, rdflib, curl, a load tool
   python3 python3-rdflib python3-sparqlwrapper curl wrk ca-certificates
 )

@@ -21,10 +21,8 @@ const std::vector<Format>& ReadableFormats() {
 Result<ParsedRdf> ParseRdfBody(std::string_view body, std::string_view media_type,
                                const std::string& base_iri) {
   auto format = FormatFromMediaType(media_type);
-  if (!format && !media_type.empty()) {
-    std::string mt(media_type.substr(0, media_type.find(';')));
-    if (mt == "application/json") format = Format::kJsonLd;
-  }
+  // Plain JSON bodies are read as JSON-LD (what JSON-LD clients often send).
+  if (format == Format::kJson) format = Format::kJsonLd;
   if (!format)
     return Error::UnsupportedMedia("cannot read Content-Type '" + std::string(media_type) +
                                    "'; readable: " + MediaTypeList(ReadableFormats()));

@@ -125,6 +125,23 @@ Result<QueryRunner::Prepared> QueryRunner::Prepare(const std::string& sparql,
     else p.query_dataset.default_graphs.push_back(name);
   }
   p.is_describe = rasqal_query_get_verb(p.query.get()) == RASQAL_QUERY_VERB_DESCRIBE;
+  if (p.is_describe) {
+    raptor_sequence* seq = rasqal_query_get_describe_sequence(p.query.get());
+    for (int i = 0; seq && i < raptor_sequence_size(seq); ++i) {
+      auto* l = static_cast<rasqal_literal*>(raptor_sequence_get_at(seq, i));
+      if (!l) continue;
+      if (l->type == RASQAL_LITERAL_URI) p.describe_iris.push_back(S(raptor_uri_as_string(l->value.uri)));
+      else if (l->type == RASQAL_LITERAL_VARIABLE && l->value.variable)
+        p.describe_vars.push_back(S(l->value.variable->name));
+    }
+    if (!seq || raptor_sequence_size(seq) == 0) {  // DESCRIBE *
+      for (int i = 0;; ++i) {
+        rasqal_variable* v = rasqal_query_get_variable(p.query.get(), i);
+        if (!v) break;
+        p.describe_vars.push_back(S(v->name));
+      }
+    }
+  }
   if (rasqal_query_get_verb(p.query.get()) == RASQAL_QUERY_VERB_CONSTRUCT) {
     raptor_sequence* tmpl = rasqal_query_get_construct_triples_sequence(p.query.get());
     p.empty_construct = !tmpl || raptor_sequence_size(tmpl) == 0;

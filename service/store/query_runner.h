@@ -25,7 +25,11 @@ class QueryRunner {
     // CONSTRUCT {} ...: Rasqal 0.9.33 crashes evaluating an empty template;
     // the answer is the empty graph whatever the pattern.
     bool empty_construct = false;
-    bool is_describe = false;  // Redland cannot run DESCRIBE; Rasqal can
+    // DESCRIBE: neither Redland nor Rasqal 0.9.33 produce descriptions, so
+    // the store does (concise bounded description of each resource).
+    bool is_describe = false;
+    std::vector<std::string> describe_iris;  // DESCRIBE <iri> ...
+    std::vector<std::string> describe_vars;  // DESCRIBE ?v ... (or all for *)
   };
   struct DataGraph {
     GraphName name;  // nullopt: part of the default graph

@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <regex>
 #include <map>
 #include <set>
 
@@ -56,6 +57,7 @@ Store::~Store() {
 const StoreOptions& Store::options() const { return impl_->options; }
 
 Status Store::Replace(const GraphName& graph, const Graph& triples) {
+  if (auto st = Model::Validate(impl_->world, triples); !st.ok()) return st;
   auto fresh = impl_->NewModel();
   if (auto st = fresh->AddTriples(triples); !st.ok()) return st;
   if (!graph) impl_->default_graph = std::move(fresh);
@@ -144,12 +146,54 @@ Graph Store::Match(const std::optional<Term>& s, const std::optional<Term>& p,
   return m->Match(s, p, o);
 }
 
+// DESCRIBE (§16.4 leaves the form of a description to the service): kg
+// answers the concise bounded description of each resource in the query's
+// default graph: every triple with the resource as subject, and recursively
+// the same for blank-node objects.
+Result<QueryResult> Store::Describe(const std::string& sparql, const std::vector<std::string>& iris,
+                                   const std::vector<std::string>& vars, const Dataset& dataset) {
+  std::vector<Term> resources;
+  for (const auto& iri : iris) resources.push_back(Term::Iri(iri));
+  if (!vars.empty()) {
+    // Evaluate the WHERE part as a SELECT of the described variables.
+    static const std::regex kDescribe(R"(\bDESCRIBE\b[^{]*?(\bWHERE\b|\{))", std::regex::icase);
+    std::string projection;
+    for (const auto& v : vars) projection += " ?" + v;
+    std::smatch m;
+    if (std::regex_search(sparql, m, kDescribe)) {
+      std::string select = sparql.substr(0, m.position(0)) + "SELECT DISTINCT" + projection + " " +
+                           m.str(1) + sparql.substr(m.position(0) + m.length(0));
+      auto rows = Query(select, dataset);
+      if (!rows.ok()) return rows.error();
+      if (const auto* rs = std::get_if<ResultSet>(&rows->value))
+        for (const auto& row : rs->rows)
+          for (const auto& cell : row)
+            if (cell && !cell->is_literal()) resources.push_back(*cell);
+    }
+  }
+  Model* m = impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get();
+  std::set<Term> done;
+  Graph out;
+  while (!resources.empty()) {
+    Term r = std::move(resources.back());
+    resources.pop_back();
+    if (!done.insert(r).second) continue;
+    for (auto& t : m->Match(r, std::nullopt, std::nullopt)) {
+      if (t.object.is_blank()) resources.push_back(t.object);
+      out.push_back(std::move(t));
+    }
+  }
+  return QueryResult{std::move(out)};
+}
+
 Result<QueryResult> Store::Query(const std::string& sparql, const Dataset& dataset,
                                  const std::string& base_iri) {
   QueryRunner runner(impl_->world);
   auto prepared = runner.Prepare(sparql, base_iri);
   if (!prepared.ok()) return prepared.error();
   if (prepared->empty_construct) return QueryResult{Graph{}};
+  if (prepared->is_describe)
+    return Describe(sparql, prepared->describe_iris, prepared->describe_vars, dataset);
 
   // Path 1 (fast): the union default graph, no dataset given anywhere, no
   // GRAPH pattern: Redland evaluates over the indexed union model. Redland's

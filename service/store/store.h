@@ -90,6 +90,8 @@ class Store {
 
  private:
   struct Impl;
+  Result<QueryResult> Describe(const std::string& sparql, const std::vector<std::string>& iris,
+                               const std::vector<std::string>& vars, const Dataset& dataset);
   std::unique_ptr<Impl> impl_;
 };
 

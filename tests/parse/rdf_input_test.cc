@@ -71,7 +71,7 @@ TEST(ParseRdfBodyTest, JsonLd) {
 // alias branch (taken only when no format was found) never runs and the
 // switch falls into `default:` -> 415 UnsupportedMedia. Even if it ran, it
 // compares case-sensitively without trimming.
-TEST(ParseRdfBodyTest, DISABLED_ApplicationJsonIsReadAsJsonLd) {
+TEST(ParseRdfBodyTest, ApplicationJsonIsReadAsJsonLd) {
   for (const char* mt : {"application/json", "application/json; charset=utf-8",
                          "Application/JSON", "application/json ;charset=utf-8"}) {
     auto r = ParseRdfBody(kJsonLdDoc, mt, kBase);
