@@ -87,6 +87,7 @@ std::optional<Loaded> LoadStore(const po::variables_map& vm) {
     return std::nullopt;
   }
   l.report = std::move(report.value());
+  for (const auto& w : l.report.warnings) std::fprintf(stderr, "kg: warning: %s\n", w.c_str());
   return l;
 }
 

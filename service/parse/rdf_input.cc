@@ -112,6 +112,7 @@ Result<LoadReport> LoadPaths(Store& store, const std::vector<std::string>& paths
     std::string graph = FileIri(f.string());
     if (auto st = store.Replace(graph, parsed->triples); !st.ok()) return st.error();
     store.AddPrefixes(parsed->prefixes);
+    for (const auto& w : parsed->warnings) report.warnings.push_back(f.string() + ": " + w);
     report.files++;
     report.triples += parsed->triples.size();
     report.graphs.push_back(graph);

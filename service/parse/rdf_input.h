@@ -27,6 +27,7 @@ struct LoadReport {
   std::size_t files = 0;
   std::size_t triples = 0;
   std::vector<std::string> graphs;  // graph IRIs created, one per file
+  std::vector<std::string> warnings;  // "file: message (line N)"
 };
 
 // Loads every RDF file named in `paths` (folders: their *.ttl, *.nt, *.rdf,

@@ -156,6 +156,9 @@ Result<ParsedRdf> RdfCodec::Parse(std::string_view data, RdfSyntax syntax,
   if (rc == 0) rc = raptor_parser_parse_chunk(parser.get(), nullptr, 0, 1);
   for (const auto& d : impl_->diags) {
     if (d.level >= RAPTOR_LOG_LEVEL_ERROR) return Error::Syntax(d.text, d.line, d.column);
+    if (d.level == RAPTOR_LOG_LEVEL_WARN)
+      result.warnings.push_back(d.line > 0 ? d.text + " (line " + std::to_string(d.line) + ")"
+                                           : d.text);
   }
   if (rc != 0) return Error::Syntax("RDF data could not be parsed");
   return result;

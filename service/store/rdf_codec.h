@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "core/term.h"
@@ -25,6 +26,7 @@ std::optional<RdfSyntax> RdfSyntaxFromExtension(std::string_view path);
 struct ParsedRdf {
   Graph triples;
   PrefixMap prefixes;  // prefixes declared in the document, in order
+  std::vector<std::string> warnings;  // parser warnings, "message (line N)"
 };
 
 class RdfCodec {

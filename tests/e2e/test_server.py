@@ -266,6 +266,11 @@ class ServerTest(unittest.TestCase):
         time.sleep(0.2)
         self.assertRegex(self.server.read_log(), r'GET /healthz 200 \d+ [\d.]+ms rid=e2e-log-check')
 
+    def test_built_in_graph_loads_without_warnings(self):
+        log = self.server.read_log()
+        self.assertRegex(log, r'kg [\d.]+: \d{4,} triples from \d+ files')
+        self.assertNotIn('warning', log.lower())
+
     def test_curl(self):
         out = subprocess.run(['curl', '-s', '-w', '\n%{http_code}', '-H', 'Accept: text/tab-separated-values',
                               '--data-urlencode', 'query=SELECT ?x WHERE { BIND(1 AS ?x) }',

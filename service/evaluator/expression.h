@@ -1,0 +1,64 @@
+// SPARQL 1.1 expression evaluation (https://www.w3.org/TR/sparql11-query/ §17):
+// operators with XSD numeric type promotion, effective boolean value, every
+// builtin function, XSD casts, and the aggregates of §18.5.
+//
+// An expression error (type error, unbound variable, bad cast, ...) is
+// std::nullopt, and propagates as §17.2/§17.3 say (|| and && treat errors as
+// the spec's three-valued logic; IF/COALESCE/BOUND catch them).
+//
+// Thread-safety: pure functions of their arguments and the ExprContext.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/term.h"
+#include "parser/ast.h"
+
+namespace kg::sparql {
+
+// What an expression sees while it is evaluated: the current solution and
+// per-query state. Implemented by the evaluator.
+class ExprContext {
+ public:
+  virtual ~ExprContext() = default;
+  // The value bound to a variable in the current solution; nullptr = unbound.
+  virtual const Term* Lookup(const std::string& var) const = 0;
+  // EXISTS { pattern } under the current solution (§8.3, substitute + eval).
+  // std::nullopt when evaluation failed or was cancelled.
+  virtual std::optional<bool> Exists(const GroupPattern& pattern) = 0;
+  // NOW(): the same xsd:dateTime lexical form for the whole query (§17.4.5.1).
+  virtual const std::string& Now() const = 0;
+  // BNODE() / BNODE(str): fresh blank node; the same `key` within one
+  // solution gives the same node (§17.4.2.9). key = nullopt: always fresh.
+  virtual Term BlankNode(const std::optional<std::string>& key) = 0;
+  // The query's base IRI for IRI()/URI() of relative strings ("" = none).
+  virtual const std::string& BaseIri() const = 0;
+};
+
+std::optional<Term> Evaluate(const Expr& expr, ExprContext& context);
+
+// Effective boolean value (§17.2.2); std::nullopt = type error.
+std::optional<bool> EffectiveBooleanValue(const Term& term);
+
+// ORDER BY ordering (§15.1): unbound < blank nodes < IRIs < literals; numbers,
+// dates, strings and booleans by value where comparable, otherwise a stable
+// total order on the lexical form. Returns <0, 0, >0.
+int CompareForOrderBy(const std::optional<Term>& a, const std::optional<Term>& b);
+
+// Accumulates one aggregate (COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT) over a
+// group (§18.5.1). DISTINCT is handled inside. Add() takes the value of the
+// aggregate's argument for one solution (nullopt = error/unbound, which makes
+// SUM/AVG an error and is skipped by COUNT(expr)); for COUNT(*) call Add with
+// any term once per solution.
+class Aggregator {
+ public:
+  virtual ~Aggregator() = default;
+  virtual void Add(const std::optional<Term>& value) = 0;
+  virtual std::optional<Term> Finish() = 0;  // nullopt = error
+  // expr.kind must be Expr::Kind::kAggregate.
+  static std::unique_ptr<Aggregator> Make(const Expr& expr);
+};
+
+}  // namespace kg::sparql
