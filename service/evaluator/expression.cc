@@ -1,0 +1,389 @@
+// Expression evaluation (§17): dispatch over the Expr tree, the operators of
+// §17.3 with their error semantics (§17.2), effective boolean value
+// (§17.2.2) and the ORDER BY ordering of §15.1.
+#include "evaluator/expression.h"
+
+#include <cmath>
+
+#include "evaluator/functions.h"
+#include "evaluator/xsd_value.h"
+
+namespace kg::sparql {
+namespace {
+
+using Result = std::optional<Term>;
+
+// The value spaces the operators of §17.3 know about.
+enum class ValueKind { kSimple, kLang, kNumeric, kBoolean, kDateTime, kOther };
+
+ValueKind KindOf(const Term& t) {
+  if (IsSimpleString(t)) return ValueKind::kSimple;
+  if (IsLangString(t)) return ValueKind::kLang;
+  if (xsd::IsNumericDatatype(t.datatype)) return ValueKind::kNumeric;
+  if (t.datatype == xsd::kBoolean) return ValueKind::kBoolean;
+  if (t.datatype == xsd::kDateTime) return ValueKind::kDateTime;
+  return ValueKind::kOther;
+}
+
+// A literal of a known datatype whose lexical form is valid: only these are
+// compared by value. An ill-formed "abc"^^xsd:integer is treated like a
+// literal of an unknown datatype (RDFterm-equal only).
+bool WellFormed(const Term& t, ValueKind k) {
+  switch (k) {
+    case ValueKind::kNumeric: return xsd::ParseNumeric(t).has_value();
+    case ValueKind::kBoolean: return xsd::ParseBooleanLex(xsd::TrimXsdWhitespace(t.value)).has_value();
+    case ValueKind::kDateTime: return xsd::ParseDateTime(xsd::TrimXsdWhitespace(t.value)).has_value();
+    default: return true;
+  }
+}
+
+bool SameTerm(const Term& a, const Term& b) {
+  if (a.kind != b.kind || a.value != b.value) return false;
+  if (!a.is_literal()) return true;
+  return a.language == b.language && DatatypeIri(a) == DatatypeIri(b);
+}
+
+// Value comparison for <, >, <=, >= and the value part of =: unordered means
+// "these two are not comparable" (type error), except for NaN which callers
+// see through `nan`.
+std::optional<std::partial_ordering> CompareValues(const Term& a, const Term& b) {
+  if (!a.is_literal() || !b.is_literal()) return std::nullopt;
+  ValueKind ka = KindOf(a), kb = KindOf(b);
+  if (ka != kb || !WellFormed(a, ka) || !WellFormed(b, kb)) return std::nullopt;
+  switch (ka) {
+    case ValueKind::kSimple: return a.value <=> b.value;  // UTF-8 byte order = code point order
+    case ValueKind::kNumeric: return xsd::Compare(*xsd::ParseNumeric(a), *xsd::ParseNumeric(b));
+    case ValueKind::kBoolean:  // false < true (XPath op:boolean-less-than)
+      return *xsd::ParseBooleanLex(xsd::TrimXsdWhitespace(a.value)) <=>
+             *xsd::ParseBooleanLex(xsd::TrimXsdWhitespace(b.value));
+    case ValueKind::kDateTime:
+      return xsd::Compare(*xsd::ParseDateTime(xsd::TrimXsdWhitespace(a.value)),
+                          *xsd::ParseDateTime(xsd::TrimXsdWhitespace(b.value)));
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+// §17.3 "=": value equality for numerics, strings, booleans and dateTimes;
+// RDFterm-equal otherwise. Two literals that are not the same term and whose
+// values cannot be compared (an unknown datatype, an ill-formed lexical form)
+// are an error, not false (§17.4.1.7); literals of two different known value
+// spaces (1 = "1", "a"@en = "a") are simply unequal.
+std::optional<bool> TermsEqual(const Term& a, const Term& b) {
+  if (!a.is_literal() || !b.is_literal()) return SameTerm(a, b);
+  ValueKind ka = KindOf(a), kb = KindOf(b);
+  bool known = ka != ValueKind::kOther && kb != ValueKind::kOther && WellFormed(a, ka) &&
+               WellFormed(b, kb);
+  // Value comparison first: "NaN"^^xsd:double is the same term as itself but
+  // not equal to it.
+  if (!known) {
+    if (SameTerm(a, b)) return true;
+    return std::nullopt;
+  }
+  if (ka == kb && ka == ValueKind::kLang) return SameTerm(a, b);
+  if (ka != kb) return false;
+  auto c = CompareValues(a, b);
+  if (!c) return std::nullopt;
+  if (*c == std::partial_ordering::unordered) {
+    // NaN = NaN is false; an indeterminate dateTime comparison is an error.
+    if (ka == ValueKind::kNumeric) return false;
+    return std::nullopt;
+  }
+  return *c == std::partial_ordering::equivalent;
+}
+
+// §17.2.2 effective boolean value.
+std::optional<bool> EffectiveBooleanValue(const Term& term) {
+  if (!term.is_literal()) return std::nullopt;
+  ValueKind k = KindOf(term);
+  switch (k) {
+    case ValueKind::kBoolean: {
+      // An ill-formed boolean has EBV false (§17.2.2 rule 1).
+      auto b = xsd::ParseBooleanLex(xsd::TrimXsdWhitespace(term.value));
+      return b.value_or(false);
+    }
+    case ValueKind::kSimple: return !term.value.empty();
+    case ValueKind::kNumeric: {
+      auto n = xsd::ParseNumeric(term);
+      if (!n || xsd::IsNaN(*n)) return false;
+      return n->AsLongDouble() != 0;
+    }
+    default: return std::nullopt;  // lang-tagged, dateTime, other datatypes
+  }
+}
+
+namespace {
+
+Result Bool(std::optional<bool> b) {
+  if (!b) return std::nullopt;
+  return xsd::BooleanTerm(*b);
+}
+
+Result Arithmetic(Expr::Kind kind, const Term& a, const Term& b) {
+  auto x = xsd::ParseNumeric(a), y = xsd::ParseNumeric(b);
+  if (!x || !y) return std::nullopt;
+  std::optional<xsd::Numeric> r;
+  switch (kind) {
+    case Expr::Kind::kAdd: r = xsd::Add(*x, *y); break;
+    case Expr::Kind::kSub: r = xsd::Subtract(*x, *y); break;
+    case Expr::Kind::kMul: r = xsd::Multiply(*x, *y); break;
+    default: r = xsd::Divide(*x, *y); break;
+  }
+  if (!r) return std::nullopt;
+  return xsd::NumericTerm(*r);
+}
+
+std::optional<bool> Ordered(Expr::Kind kind, const Term& a, const Term& b) {
+  auto c = CompareValues(a, b);
+  if (!c) return std::nullopt;
+  if (*c == std::partial_ordering::unordered) {
+    // NaN compares false with everything; indeterminate dateTimes are errors.
+    if (KindOf(a) == ValueKind::kNumeric) return false;
+    return std::nullopt;
+  }
+  switch (kind) {
+    case Expr::Kind::kLt: return *c < 0;
+    case Expr::Kind::kGt: return *c > 0;
+    case Expr::Kind::kLe: return *c <= 0;
+    default: return *c >= 0;
+  }
+}
+
+// §17.2: logical-or / logical-and over EBVs with errors.
+Result Logical(const Expr& expr, ExprContext& ctx) {
+  bool is_or = expr.kind == Expr::Kind::kOr;
+  bool error = false;
+  for (const ExprPtr& arg : expr.args) {
+    Result v = Evaluate(*arg, ctx);
+    std::optional<bool> b = v ? EffectiveBooleanValue(*v) : std::nullopt;
+    if (!b) {
+      error = true;
+      continue;
+    }
+    if (*b == is_or) return xsd::BooleanTerm(is_or);  // true || E = true; false && E = false
+  }
+  if (error) return std::nullopt;
+  return xsd::BooleanTerm(!is_or);
+}
+
+// §17.4.1.9 IN: (a = b1) || (a = b2) ...; §17.4.1.10 NOT IN is its negation.
+Result In(const Expr& expr, ExprContext& ctx) {
+  if (expr.args.empty()) return std::nullopt;
+  Result lhs = Evaluate(*expr.args[0], ctx);
+  bool error = !lhs;
+  for (size_t k = 1; k < expr.args.size(); ++k) {
+    Result v = Evaluate(*expr.args[k], ctx);
+    std::optional<bool> eq = (lhs && v) ? TermsEqual(*lhs, *v) : std::nullopt;
+    if (!eq) {
+      error = true;
+      continue;
+    }
+    if (*eq) return xsd::BooleanTerm(expr.kind == Expr::Kind::kIn);
+  }
+  if (error) return std::nullopt;
+  return xsd::BooleanTerm(expr.kind != Expr::Kind::kIn);
+}
+
+Result CallBuiltin(const Expr& expr, ExprContext& ctx) {
+  const std::string& name = expr.name;
+  // Functional forms that do not evaluate all their arguments (§17.4.1).
+  if (name == "BOUND") {
+    if (expr.args.size() != 1 || expr.args[0]->kind != Expr::Kind::kVar) return std::nullopt;
+    return xsd::BooleanTerm(ctx.Lookup(expr.args[0]->var) != nullptr);
+  }
+  if (name == "IF") {
+    if (expr.args.size() != 3) return std::nullopt;
+    Result c = Evaluate(*expr.args[0], ctx);
+    std::optional<bool> b = c ? EffectiveBooleanValue(*c) : std::nullopt;
+    if (!b) return std::nullopt;
+    return Evaluate(*expr.args[*b ? 1 : 2], ctx);
+  }
+  if (name == "COALESCE") {
+    for (const ExprPtr& arg : expr.args)
+      if (Result v = Evaluate(*arg, ctx)) return v;
+    return std::nullopt;
+  }
+  const Builtin* b = FindBuiltin(name);
+  if (!b) return std::nullopt;
+  int n = static_cast<int>(expr.args.size());
+  if (n < b->min_args || (b->max_args >= 0 && n > b->max_args)) return std::nullopt;
+  Args args;
+  args.reserve(expr.args.size());
+  for (const ExprPtr& arg : expr.args) {
+    Result v = Evaluate(*arg, ctx);
+    if (!v) return std::nullopt;
+    args.push_back(std::move(*v));
+  }
+  return b->fn(args, ctx);
+}
+
+Result CallFunction(const Expr& expr, ExprContext& ctx) {
+  // Only the XSD constructor functions of §17.5 are known; any other IRI is
+  // an unknown extension function, which §17.6 makes an error.
+  if (expr.args.size() != 1) return std::nullopt;
+  Result v = Evaluate(*expr.args[0], ctx);
+  if (!v) return std::nullopt;
+  bool known = false;
+  return CastTo(expr.name, *v, &known);
+}
+
+}  // namespace
+
+std::optional<Term> Evaluate(const Expr& expr, ExprContext& ctx) {
+  using K = Expr::Kind;
+  switch (expr.kind) {
+    case K::kTerm: return expr.term;
+    case K::kVar: {
+      const Term* t = ctx.Lookup(expr.var);
+      if (!t) return std::nullopt;  // an unbound variable is an error (§17.2)
+      return *t;
+    }
+    case K::kOr:
+    case K::kAnd: return Logical(expr, ctx);
+    case K::kNot: {
+      if (expr.args.size() != 1) return std::nullopt;
+      Result v = Evaluate(*expr.args[0], ctx);
+      std::optional<bool> b = v ? EffectiveBooleanValue(*v) : std::nullopt;
+      if (!b) return std::nullopt;
+      return xsd::BooleanTerm(!*b);
+    }
+    case K::kEq:
+    case K::kNe:
+    case K::kLt:
+    case K::kGt:
+    case K::kLe:
+    case K::kGe:
+    case K::kAdd:
+    case K::kSub:
+    case K::kMul:
+    case K::kDiv: {
+      if (expr.args.size() != 2) return std::nullopt;
+      Result a = Evaluate(*expr.args[0], ctx);
+      if (!a) return std::nullopt;
+      Result b = Evaluate(*expr.args[1], ctx);
+      if (!b) return std::nullopt;
+      switch (expr.kind) {
+        case K::kEq: return Bool(TermsEqual(*a, *b));
+        case K::kNe: {
+          auto eq = TermsEqual(*a, *b);
+          if (!eq) return std::nullopt;
+          return xsd::BooleanTerm(!*eq);
+        }
+        case K::kLt:
+        case K::kGt:
+        case K::kLe:
+        case K::kGe: return Bool(Ordered(expr.kind, *a, *b));
+        default: return Arithmetic(expr.kind, *a, *b);
+      }
+    }
+    case K::kIn:
+    case K::kNotIn: return In(expr, ctx);
+    case K::kUnaryMinus:
+    case K::kUnaryPlus: {
+      if (expr.args.size() != 1) return std::nullopt;
+      Result v = Evaluate(*expr.args[0], ctx);
+      if (!v) return std::nullopt;
+      auto n = xsd::ParseNumeric(*v);
+      if (!n) return std::nullopt;
+      if (expr.kind == K::kUnaryPlus) return xsd::NumericTerm(*n);
+      auto r = xsd::Negate(*n);
+      if (!r) return std::nullopt;
+      return xsd::NumericTerm(*r);
+    }
+    case K::kBuiltin: return CallBuiltin(expr, ctx);
+    case K::kFunction: return CallFunction(expr, ctx);
+    case K::kExists:
+    case K::kNotExists: {
+      if (!expr.pattern) return std::nullopt;
+      std::optional<bool> e = ctx.Exists(*expr.pattern);
+      if (!e) return std::nullopt;
+      return xsd::BooleanTerm(expr.kind == K::kExists ? *e : !*e);
+    }
+    case K::kAggregate:
+      // Aggregates are computed by the group operator (Aggregator) and
+      // substituted before expressions over them are evaluated.
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// ---- ORDER BY (§15.1) -------------------------------------------------------------
+namespace {
+
+int Sign(std::partial_ordering c) { return c < 0 ? -1 : c > 0 ? 1 : 0; }
+int Sign(std::strong_ordering c) { return c < 0 ? -1 : c > 0 ? 1 : 0; }
+
+// Literals are ordered first by value space, then by value, then by lexical
+// form and datatype so that the order is total and stable (§15.1 leaves the
+// order between kinds of literals to the implementation).
+int LiteralRank(ValueKind k) {
+  switch (k) {
+    case ValueKind::kNumeric: return 0;
+    case ValueKind::kSimple: return 1;
+    case ValueKind::kLang: return 2;
+    case ValueKind::kBoolean: return 3;
+    case ValueKind::kDateTime: return 4;
+    default: return 5;
+  }
+}
+
+int CompareLiterals(const Term& a, const Term& b) {
+  ValueKind ka = KindOf(a), kb = KindOf(b);
+  // Ill-formed typed literals sort with the unknown datatypes.
+  if (!WellFormed(a, ka)) ka = ValueKind::kOther;
+  if (!WellFormed(b, kb)) kb = ValueKind::kOther;
+  if (int r = LiteralRank(ka) - LiteralRank(kb)) return r < 0 ? -1 : 1;
+  switch (ka) {
+    case ValueKind::kNumeric: {
+      auto x = *xsd::ParseNumeric(a), y = *xsd::ParseNumeric(b);
+      bool nx = xsd::IsNaN(x), ny = xsd::IsNaN(y);
+      if (nx != ny) return nx ? -1 : 1;  // NaN first, to keep the order total
+      if (!nx)
+        if (int r = Sign(xsd::Compare(x, y))) return r;
+      break;
+    }
+    case ValueKind::kLang:
+      if (int r = Sign(a.value <=> b.value)) return r;
+      if (int r = Sign(a.language <=> b.language)) return r;
+      break;
+    case ValueKind::kBoolean:
+      if (int r = Sign(*CompareValues(a, b))) return r;
+      break;
+    case ValueKind::kDateTime: {
+      // Indeterminate pairs (timezone vs none) fall back to the UTC reading.
+      auto x = *xsd::ParseDateTime(xsd::TrimXsdWhitespace(a.value));
+      auto y = *xsd::ParseDateTime(xsd::TrimXsdWhitespace(b.value));
+      auto c = xsd::Compare(x, y);
+      if (c == std::partial_ordering::unordered) c = xsd::TimelineSeconds(x) <=> xsd::TimelineSeconds(y);
+      if (int r = Sign(c)) return r;
+      break;
+    }
+    default: break;
+  }
+  if (int r = Sign(DatatypeIri(a) <=> DatatypeIri(b))) return r;
+  if (int r = Sign(a.value <=> b.value)) return r;
+  return Sign(a.language <=> b.language);
+}
+
+int Rank(const std::optional<Term>& t) {
+  if (!t) return 0;
+  switch (t->kind) {
+    case Term::Kind::kBlank: return 1;
+    case Term::Kind::kIri: return 2;
+    case Term::Kind::kLiteral: return 3;
+  }
+  return 3;
+}
+
+}  // namespace
+
+int CompareForOrderBy(const std::optional<Term>& a, const std::optional<Term>& b) {
+  int ra = Rank(a), rb = Rank(b);
+  if (ra != rb) return ra < rb ? -1 : 1;
+  if (ra == 0) return 0;
+  if (!a->is_literal()) return Sign(a->value <=> b->value);
+  return CompareLiterals(*a, *b);
+}
+
+}  // namespace kg::sparql
