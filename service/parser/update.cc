@@ -45,7 +45,15 @@ Update Parser::UpdateUnit() {
   Update u;
   Prologue();
   while (Peek().kind != Tok::kEof) {
+    // Blank node labels of INSERT DATA / DELETE DATA are shared by the whole
+    // request (a label may not reappear in another operation, W3C
+    // syntax-update-54); those of templates and WHERE clauses are local to
+    // their operation (W3C insert-where-same-bnode).
+    bool data = (PeekKeyword("INSERT") || PeekKeyword("DELETE")) && PeekKeyword("DATA", 1);
+    std::map<std::string, int> data_labels;
+    if (!data) data_labels.swap(label_bgp_);
     u.operations.push_back(Update1());
+    if (!data) label_bgp_.swap(data_labels);
     if (!AcceptPunct(";")) break;
     Prologue();
   }
