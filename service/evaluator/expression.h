@@ -61,4 +61,15 @@ class Aggregator {
   static std::unique_ptr<Aggregator> Make(const Expr& expr);
 };
 
+// Implementation notes (service/evaluator/expression.cc, functions_*.cc,
+// xsd_*.cc, aggregates.cc):
+// - Evaluate() of a kAggregate node is an error: the group operator computes
+//   aggregates with Aggregator and substitutes their values first.
+// - COUNT(DISTINCT *): Add() one term per solution that identifies the whole
+//   solution (e.g. a literal serializing its bindings); DISTINCT compares terms.
+// - MIN, MAX, SAMPLE, GROUP_CONCAT and COUNT(expr) skip error values; SUM and
+//   AVG become an error. SUM/AVG of an empty group are "0"^^xsd:integer.
+// - Numbers: xsd:integer is 128-bit exact, xsd:decimal a long double printed
+//   with 18 significant digits (see xsd_value.h).
+
 }  // namespace kg::sparql

@@ -1,6 +1,6 @@
 // Term helpers shared by the builtin functions, and the builtin lookup.
-#include <array>
 #include <string>
+#include <unordered_map>
 
 #include "evaluator/functions.h"
 #include "evaluator/xsd_value.h"
@@ -91,14 +91,17 @@ std::string EncodeUtf8(std::u32string_view s) {
   return out;
 }
 
+// A hash map built once: FILTERs call builtins once per solution.
 const Builtin* FindBuiltin(std::string_view name) {
-  static const std::array<std::span<const Builtin>, 6> kTables = {
-      StringBuiltins(), RegexBuiltins(), NumericBuiltins(),
-      DateTimeBuiltins(), HashBuiltins(), MiscBuiltins()};
-  for (const auto& table : kTables)
-    for (const Builtin& b : table)
-      if (name == b.name) return &b;
-  return nullptr;
+  static const std::unordered_map<std::string_view, const Builtin*> kIndex = [] {
+    std::unordered_map<std::string_view, const Builtin*> index;
+    for (auto table : {StringBuiltins(), RegexBuiltins(), NumericBuiltins(), DateTimeBuiltins(),
+                       HashBuiltins(), MiscBuiltins()})
+      for (const Builtin& b : table) index.emplace(b.name, &b);
+    return index;
+  }();
+  auto it = kIndex.find(name);
+  return it == kIndex.end() ? nullptr : it->second;
 }
 
 }  // namespace kg::sparql
