@@ -14,7 +14,8 @@ namespace {
 using Result = std::optional<Term>;
 
 // The value spaces the operators of §17.3 know about.
-enum class ValueKind { kSimple, kLang, kNumeric, kBoolean, kDateTime, kOther };
+// xsd:date is an extension (§17.3.1 allows them) compared on the timeline.
+enum class ValueKind { kSimple, kLang, kNumeric, kBoolean, kDateTime, kDate, kOther };
 
 ValueKind KindOf(const Term& t) {
   if (IsSimpleString(t)) return ValueKind::kSimple;
@@ -22,17 +23,24 @@ ValueKind KindOf(const Term& t) {
   if (xsd::IsNumericDatatype(t.datatype)) return ValueKind::kNumeric;
   if (t.datatype == xsd::kBoolean) return ValueKind::kBoolean;
   if (t.datatype == xsd::kDateTime) return ValueKind::kDateTime;
+  if (t.datatype == xsd::kDate) return ValueKind::kDate;
   return ValueKind::kOther;
 }
 
 // A literal of a known datatype whose lexical form is valid: only these are
 // compared by value. An ill-formed "abc"^^xsd:integer is treated like a
 // literal of an unknown datatype (RDFterm-equal only).
+std::optional<xsd::DateTime> ParseTime(const Term& t) {
+  std::string_view lex = xsd::TrimXsdWhitespace(t.value);
+  return t.datatype == xsd::kDate ? xsd::ParseDate(lex) : xsd::ParseDateTime(lex);
+}
+
 bool WellFormed(const Term& t, ValueKind k) {
   switch (k) {
     case ValueKind::kNumeric: return xsd::ParseNumeric(t).has_value();
     case ValueKind::kBoolean: return xsd::ParseBooleanLex(xsd::TrimXsdWhitespace(t.value)).has_value();
-    case ValueKind::kDateTime: return xsd::ParseDateTime(xsd::TrimXsdWhitespace(t.value)).has_value();
+    case ValueKind::kDateTime:
+    case ValueKind::kDate: return ParseTime(t).has_value();
     default: return true;
   }
 }
@@ -57,8 +65,7 @@ std::optional<std::partial_ordering> CompareValues(const Term& a, const Term& b)
       return *xsd::ParseBooleanLex(xsd::TrimXsdWhitespace(a.value)) <=>
              *xsd::ParseBooleanLex(xsd::TrimXsdWhitespace(b.value));
     case ValueKind::kDateTime:
-      return xsd::Compare(*xsd::ParseDateTime(xsd::TrimXsdWhitespace(a.value)),
-                          *xsd::ParseDateTime(xsd::TrimXsdWhitespace(b.value)));
+    case ValueKind::kDate: return xsd::Compare(*ParseTime(a), *ParseTime(b));
     default: return std::nullopt;
   }
 }
@@ -324,7 +331,8 @@ int LiteralRank(ValueKind k) {
     case ValueKind::kLang: return 2;
     case ValueKind::kBoolean: return 3;
     case ValueKind::kDateTime: return 4;
-    default: return 5;
+    case ValueKind::kDate: return 5;
+    default: return 6;
   }
 }
 
@@ -350,10 +358,10 @@ int CompareLiterals(const Term& a, const Term& b) {
     case ValueKind::kBoolean:
       if (int r = Sign(*CompareValues(a, b))) return r;
       break;
-    case ValueKind::kDateTime: {
+    case ValueKind::kDateTime:
+    case ValueKind::kDate: {
       // Indeterminate pairs (timezone vs none) fall back to the UTC reading.
-      auto x = *xsd::ParseDateTime(xsd::TrimXsdWhitespace(a.value));
-      auto y = *xsd::ParseDateTime(xsd::TrimXsdWhitespace(b.value));
+      auto x = *ParseTime(a), y = *ParseTime(b);
       auto c = xsd::Compare(x, y);
       if (c == std::partial_ordering::unordered) c = xsd::TimelineSeconds(x) <=> xsd::TimelineSeconds(y);
       if (int r = Sign(c)) return r;

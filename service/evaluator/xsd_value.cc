@@ -416,6 +416,16 @@ std::optional<DateTime> ParseDateTime(std::string_view s) {
   return dt;
 }
 
+std::optional<DateTime> ParseDate(std::string_view s) {
+  // -?yyyy-mm-dd, then the timezone: insert the time after the day.
+  size_t year_end = s.find('-', s.starts_with('-') ? 1 : 0);
+  if (year_end == std::string_view::npos || year_end + 6 > s.size() ||
+      s.find('T') != std::string_view::npos)
+    return std::nullopt;
+  size_t day_end = year_end + 6;  // "-mm-dd"
+  return ParseDateTime(std::string(s.substr(0, day_end)) + "T00:00:00" + std::string(s.substr(day_end)));
+}
+
 long double TimelineSeconds(const DateTime& dt) {
   long double days = static_cast<long double>(DaysFromCivil(dt.year, dt.month, dt.day));
   long double s = days * 86400.0L + dt.hour * 3600.0L + dt.minute * 60.0L + dt.second;

@@ -31,6 +31,7 @@ inline const std::string kDecimal = kNs + "decimal";
 inline const std::string kFloat = kNs + "float";
 inline const std::string kDouble = kNs + "double";
 inline const std::string kDateTime = kNs + "dateTime";
+inline const std::string kDate = kNs + "date";
 inline const std::string kDayTimeDuration = kNs + "dayTimeDuration";
 
 // Lexical-space helpers.
@@ -103,6 +104,9 @@ struct DateTime {
 };
 
 std::optional<DateTime> ParseDateTime(std::string_view s);
+// xsd:date (-?yyyy-mm-dd with optional timezone) as the dateTime of its first
+// instant, so that dates compare like dateTimes (XPath op:date-equal etc.).
+std::optional<DateTime> ParseDate(std::string_view s);
 // Canonical lexical form of a dateTime: 24:00:00 becomes the next day's
 // 00:00:00, "+00:00" becomes "Z", fractional trailing zeros are dropped.
 std::string FormatDateTime(const DateTime& dt);

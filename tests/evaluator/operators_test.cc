@@ -99,6 +99,12 @@ TEST(ComparisonTest, ValuesAcrossTypes) {
        kError},
       {"24:00 is next day", Op(K::kEq, DT("2002-04-02T24:00:00Z"), DT("2002-04-03T00:00:00Z")), B(true)},
       {"error operand", Op(K::kEq, Err(), I("1")), kError},
+      {"date =", Op(K::kEq, Typed("2006-08-23", "date"), Typed("2006-08-23", "date")), B(true)},
+      {"date tz =", Op(K::kEq, Typed("2006-08-23Z", "date"), Typed("2006-08-23+00:00", "date")), B(true)},
+      {"date <", Op(K::kLt, Typed("2006-08-22", "date"), Typed("2006-08-23", "date")), B(true)},
+      {"date != ", Op(K::kNe, Typed("2006-08-22-05:00", "date"), Typed("-2006-08-22-05:00", "date")), B(true)},
+      {"ill-formed date error", Op(K::kEq, Typed("2006-08-32", "date"), Typed("2006-08-23", "date")), kError},
+      {"date vs dateTime false", Op(K::kEq, Typed("2006-08-23", "date"), DT("2006-08-23T00:00:00")), B(false)},
   });
 }
 
