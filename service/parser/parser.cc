@@ -23,11 +23,17 @@ bool EqualsIgnoreCase(std::string_view a, const char* b) {
 }
 
 // Picks a label prefix for generated blank nodes that no "_:label" in the
-// text starts with, so generated and written labels never collide.
+// text starts with, so generated and written labels never collide: "g"
+// followed by more '0's than any "_:g0..." in the text has (linear time).
 std::string FreshPrefix(std::string_view text) {
-  std::string p = "g";
-  while (text.find("_:" + p) != std::string_view::npos) p += "0";
-  return p;
+  std::size_t longest = 0;
+  for (std::size_t at = text.find("_:g"); at != std::string_view::npos;
+       at = text.find("_:g", at + 3)) {
+    std::size_t n = 0;
+    while (at + 3 + n < text.size() && text[at + 3 + n] == '0') ++n;
+    longest = std::max(longest, n + 1);
+  }
+  return "g" + std::string(longest, '0');
 }
 
 }  // namespace

@@ -68,6 +68,7 @@ GroupPatternPtr Parser::GroupGraphPatternSub() {
   // syn-blabel-cross-filter).
   NewBgp();
   int my_bgp = bgp_;
+  std::set<std::string> scope;  // in scope so far, kept incrementally for BIND
   while (!PeekPunct("}")) {
     if (PeekTriplesStart()) {
       bgp_ = my_bgp;
@@ -76,6 +77,7 @@ GroupPatternPtr Parser::GroupGraphPatternSub() {
       TriplesBlock(e.triples);
       // TriplesBlock continues after every '.', so another triple here lacks one.
       if (PeekTriplesStart()) Unexpected(Peek(), "'.' or '}' between triple patterns");
+      InScopeVars(e, scope);
       g->elements.push_back(std::move(e));
       continue;
     }
@@ -129,8 +131,6 @@ GroupPatternPtr Parser::GroupGraphPatternSub() {
       e.var = ParseVar();
       ExpectPunct(")");
       // §19.8: the BIND variable must not be in scope in the group so far.
-      std::set<std::string> scope;
-      for (const PatternElement& prev : g->elements) InScopeVars(prev, scope);
       if (scope.count(e.var.name))
         Fail(vt, "BIND to ?" + e.var.name + ", which is already in scope in this group");
     } else if (AcceptKeyword("VALUES")) {  // [61] InlineData ::= 'VALUES' DataBlock
@@ -140,6 +140,7 @@ GroupPatternPtr Parser::GroupGraphPatternSub() {
       Unexpected(t, "a triple pattern, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, "
                     "VALUES or '}'");
     }
+    InScopeVars(e, scope);
     g->elements.push_back(std::move(e));
     AcceptPunct(".");
     if (!filter) {

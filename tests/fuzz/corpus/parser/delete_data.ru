@@ -1,0 +1,1 @@
+PREFIX : <http://e/> DELETE DATA { :s :p 1.0e0 }

@@ -1,0 +1,1 @@
+LOAD SILENT <http://x/> INTO GRAPH <http://g/> ; CLEAR DEFAULT ; DROP ALL ; CREATE GRAPH <http://c/> ; ADD DEFAULT TO <http://a/> ; MOVE GRAPH <http://a/> TO DEFAULT ; COPY SILENT <http://a/> TO <http://b/>

@@ -1,0 +1,1 @@
+PREFIX : <http://e/> INSERT DATA { :s :p :o . GRAPH :g { _:b :q "v" } }

@@ -1,0 +1,1 @@
+PREFIX : <http://e/> WITH :g DELETE { ?s :p ?o } INSERT { ?s :q ?o } USING :u USING NAMED :n WHERE { ?s :p ?o } ; DELETE WHERE { ?s :r ?o }
