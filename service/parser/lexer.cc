@@ -1,5 +1,6 @@
 #include "parser/lexer.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "parser/unicode.h"
@@ -15,7 +16,12 @@ std::string Describe(const Token& t) {
     case Tok::kBlankLabel: return "'_:" + t.text + "'";
     case Tok::kVar: return "'?" + t.text + "'";
     case Tok::kLangTag: return "'@" + t.text + "'";
-    case Tok::kString: return "string \"" + t.text.substr(0, 40) + "\"";
+    case Tok::kString: {
+      // Shorten long strings at a code point boundary (messages stay UTF-8).
+      std::size_t n = std::min<std::size_t>(t.text.size(), 40);
+      while (n < t.text.size() && (static_cast<unsigned char>(t.text[n]) & 0xC0) == 0x80) --n;
+      return "string \"" + t.text.substr(0, n) + (n < t.text.size() ? "...\"" : "\"");
+    }
     case Tok::kNil: return "'()'";
     case Tok::kAnon: return "'[]'";
     default: return "'" + t.text + "'";
