@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluator/engine.h"
 #include "handlers/context.h"
 #include "http/server.h"
 #include "parse/rdf_input.h"
@@ -57,6 +58,8 @@ void AddDataOptions(po::options_description& d) {
        "RDF file or folder to load, repeatable (default: the built-in ontology/). Each file "
        "becomes a named graph named by its file:// IRI.")
       ("empty", "start with an empty store (no --data, no built-in graph)")
+      ("engine", po::value<std::string>()->default_value("kg"),
+       "SPARQL engine: rasqal (Redland/Rasqal 0.9.33) or kg (kg's own SPARQL 1.1 engine)")
       ("storage", po::value<std::string>()->default_value("trees"),
        "librdf storage per graph: trees (indexed, default) or hashes (for comparison)")
       ("no-union-default-graph",
@@ -109,6 +112,8 @@ int Serve(int argc, char** argv) {
       ("body-limit", po::value<std::size_t>()->default_value(16 * 1024 * 1024),
        "largest request body in bytes (413 above)")
       ("read-timeout", po::value<int>()->default_value(30), "seconds to read a request")
+      ("query-timeout", po::value<double>()->default_value(10),
+       "seconds a query may run (kg engine) before it is stopped with 503")
       ("quiet,q", "no access log");
   AddDataOptions(d);
   po::variables_map vm;
@@ -129,6 +134,10 @@ int Serve(int argc, char** argv) {
   if (vm.count("write-token")) config.write_token = vm["write-token"].as<std::string>();
   else if (const char* env = std::getenv("KG_WRITE_TOKEN")) config.write_token = env;
   if (vm.count("public-base")) config.public_base = vm["public-base"].as<std::string>();
+  config.engine = vm["engine"].as<std::string>();
+  if (config.engine != "kg" && config.engine != "rasqal")
+    return Usage("--engine must be kg or rasqal", d);
+  config.query_timeout_seconds = vm["query-timeout"].as<double>();
   kg::Metrics metrics;
   metrics.SetTriplesLoaded(loaded->store->Size());
   kg::ServiceContext context{*loaded->store, config, metrics};
@@ -168,7 +177,8 @@ int Query(int argc, char** argv) {
       ("format", po::value<std::string>(),
        "output format: json, xml, csv, tsv (SELECT/ASK; default tsv), turtle, ntriples, "
        "rdfxml, jsonld (CONSTRUCT/DESCRIBE; default turtle)")
-      ("query", po::value<std::string>(), "the query text");
+      ("query", po::value<std::string>(), "the query text")
+      ("explain", "print the algebra and the planner's pattern order instead of running (kg engine)");
   AddDataOptions(d);
   po::positional_options_description pos;
   pos.add("query", 1);
@@ -209,7 +219,19 @@ int Query(int argc, char** argv) {
 
   auto loaded = LoadStore(vm);
   if (!loaded) return kFailure;
-  auto result = loaded->store->Query(query);
+  std::string engine = vm["engine"].as<std::string>();
+  if (engine != "kg" && engine != "rasqal") return Usage("--engine must be kg or rasqal", d);
+  if (vm.count("explain")) {
+    auto plan = kg::sparql::ExplainQuery(*loaded->store, query);
+    if (!plan.ok()) {
+      std::fprintf(stderr, "kg: %s\n", plan.error().ToString().c_str());
+      return kFailure;
+    }
+    std::fputs(plan->c_str(), stdout);
+    return kOk;
+  }
+  auto result = engine == "kg" ? kg::sparql::ExecuteQuery(*loaded->store, query)
+                               : loaded->store->Query(query);
   if (!result.ok()) {
     std::fprintf(stderr, "kg: %s\n", result.error().ToString().c_str());
     return kFailure;

@@ -29,8 +29,12 @@ struct Term {
 
   static Term Iri(std::string iri) { return {Kind::kIri, std::move(iri), {}, {}}; }
   static Term Blank(std::string label) { return {Kind::kBlank, std::move(label), {}, {}}; }
+  // Language tags are case-insensitive (RDF 1.1 §3.3); kg keeps them in
+  // lower case so that equal tags are equal strings everywhere.
   static Term Literal(std::string lex, std::string lang = {}, std::string dt = {}) {
     if (dt == kXsdString || (!lang.empty() && dt == kRdfLangString)) dt.clear();
+    for (auto& c : lang)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return {Kind::kLiteral, std::move(lex), std::move(lang), std::move(dt)};
   }
   bool is_iri() const { return kind == Kind::kIri; }

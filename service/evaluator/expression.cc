@@ -86,6 +86,9 @@ std::optional<bool> TermsEqual(const Term& a, const Term& b) {
   // not equal to it.
   if (!known) {
     if (SameTerm(a, b)) return true;
+    // A language-tagged literal is never equal to a literal without a tag,
+    // whatever the other's datatype (W3C open-world open-eq-08..12).
+    if (a.language.empty() != b.language.empty()) return false;
     return std::nullopt;
   }
   if (ka == kb && ka == ValueKind::kLang) return SameTerm(a, b);

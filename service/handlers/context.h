@@ -13,6 +13,10 @@ namespace kg {
 struct ServiceConfig {
   std::string write_token;          // empty: read-only server (writes are 403)
   std::string public_base;          // e.g. "http://127.0.0.1:7878"; "" = from Host header
+  // Which SPARQL engine answers queries: kg's own ("kg") or Rasqal through
+  // Redland ("rasqal", the engine of the first release).
+  std::string engine = "kg";
+  double query_timeout_seconds = 10;  // kg engine: queries stop at this limit
 };
 
 struct ServiceContext {

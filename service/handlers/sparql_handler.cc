@@ -1,4 +1,7 @@
 // /sparql: the SPARQL 1.1 Protocol.
+#include <chrono>
+
+#include "evaluator/engine.h"
 #include "handlers/handlers.h"
 #include "serialize/negotiate.h"
 #include "serialize/serialize.h"
@@ -42,7 +45,16 @@ Result<Response> HandleSparql(const Request& request, ServiceContext& ctx) {
   if (parsed->kind == SparqlRequest::Kind::kServiceDescription)
     return Describe(request, *parsed, ctx);
 
-  auto result = ctx.store.Query(parsed->query, parsed->dataset);
+  Result<QueryResult> result = Error::Internal("no engine");
+  if (ctx.config.engine == "kg") {
+    sparql::QueryLimits limits;
+    limits.deadline = std::chrono::steady_clock::now() +
+                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                          std::chrono::duration<double>(ctx.config.query_timeout_seconds));
+    result = sparql::ExecuteQuery(ctx.store, parsed->query, parsed->dataset, {}, limits);
+  } else {
+    result = ctx.store.Query(parsed->query, parsed->dataset);
+  }
   if (!result.ok()) {
     ctx.metrics.RecordQueryError();
     return result.error();

@@ -114,7 +114,14 @@ void Parser::Prologue() {
 }
 
 std::string Parser::Resolve(const Token& at, const std::string& ref) {
-  if (HasScheme(ref)) return ref;  // absolute IRIs are kept as written
+  if (HasScheme(ref)) {
+    // Absolute IRIs are kept as written, except that dot segments are
+    // removed (RFC 3986 §5.2.2) as Raptor does when it loads data, so that
+    // <x://a/./b/../c> in a query matches the same IRI in the store.
+    if (ref.find("/.") == std::string::npos) return ref;
+    auto r = ResolveIri(ref, ref);
+    return r ? *r : ref;
+  }
   auto r = ResolveIri(base_, ref);
   if (!r) Fail(at, "relative IRI <" + ref + "> but no absolute BASE IRI to resolve it against");
   return *r;

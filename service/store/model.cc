@@ -73,6 +73,7 @@ Status Model::Validate(RdfWorld& world, const Graph& triples) {
 }
 
 Status Model::AddTriples(const Graph& triples) {
+  predicate_counts_.reset();
   librdf_world* w = world_.librdf();
   for (const auto& t : triples) {
     NodePtr s = ToNode(w, t.subject), p = ToNode(w, t.predicate), o = ToNode(w, t.object);
@@ -85,8 +86,42 @@ Status Model::AddTriples(const Graph& triples) {
 }
 
 void Model::AddAll(const Model& other) {
+  predicate_counts_.reset();
   StreamPtr stream(librdf_model_as_stream(other.model_.get()));
   if (stream) librdf_model_add_statements(model_.get(), stream.get());
+}
+
+void Model::ForEach(const std::optional<Term>& s, const std::optional<Term>& p,
+                    const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn) const {
+  librdf_world* w = world_.librdf();
+  NodePtr sn = s ? ToNode(w, *s) : nullptr;
+  NodePtr pn = p ? ToNode(w, *p) : nullptr;
+  NodePtr on = o ? ToNode(w, *o) : nullptr;
+  StatementPtr pattern(
+      librdf_new_statement_from_nodes(w, sn.release(), pn.release(), on.release()));
+  StreamPtr stream(librdf_model_find_statements(model_.get(), pattern.get()));
+  if (!stream) return;
+  while (!librdf_stream_end(stream.get())) {
+    librdf_statement* st = librdf_stream_get_object(stream.get());
+    // Bound positions are known already: skip converting them back.
+    Triple t{s ? *s : FromNode(librdf_statement_get_subject(st)),
+             p ? *p : FromNode(librdf_statement_get_predicate(st)),
+             o ? *o : FromNode(librdf_statement_get_object(st))};
+    if (!fn(std::move(t))) return;
+    librdf_stream_next(stream.get());
+  }
+}
+
+std::size_t Model::PredicateCount(const std::string& p) const {
+  if (!predicate_counts_) {
+    predicate_counts_.emplace();
+    ForEach(std::nullopt, std::nullopt, std::nullopt, [&](Triple&& t) {
+      ++(*predicate_counts_)[t.predicate.value];
+      return true;
+    });
+  }
+  auto it = predicate_counts_->find(p);
+  return it == predicate_counts_->end() ? 0 : it->second;
 }
 
 Graph Model::Match(const std::optional<Term>& s, const std::optional<Term>& p,

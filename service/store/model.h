@@ -1,7 +1,10 @@
 // One graph held in a librdf model on `trees` storage. Private to store/.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "core/status.h"
 #include "core/term.h"
@@ -28,11 +31,17 @@ class Model {
   Graph Match(const std::optional<Term>& s, const std::optional<Term>& p,
               const std::optional<Term>& o) const;
   std::size_t Size() const;
+  // Streams matches into fn until it returns false.
+  void ForEach(const std::optional<Term>& s, const std::optional<Term>& p,
+               const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn) const;
+  // Triples with predicate p (computed on first use after a change).
+  std::size_t PredicateCount(const std::string& p) const;
 
  private:
   RdfWorld& world_;
   StoragePtr storage_;
   ModelPtr model_;
+  mutable std::optional<std::unordered_map<std::string, std::size_t>> predicate_counts_;
 };
 
 // Conversions between plain terms and librdf nodes.

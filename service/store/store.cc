@@ -140,6 +140,32 @@ void Store::AddPrefixes(const PrefixMap& prefixes) {
   }
 }
 
+void Store::ForEach(const GraphRef& graph, const std::optional<Term>& s,
+                    const std::optional<Term>& p, const std::optional<Term>& o,
+                    const std::function<bool(Triple&&)>& fn) const {
+  Model* m = nullptr;
+  if (graph.query_default)
+    m = impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get();
+  else
+    m = impl_->Find(graph.name);
+  if (m) m->ForEach(s, p, o, fn);
+}
+
+double Store::Estimate(const GraphRef& graph, const std::optional<Term>& s,
+                       const std::optional<Term>& p, const std::optional<Term>& o) const {
+  Model* m = graph.query_default
+                 ? (impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get())
+                 : impl_->Find(graph.name);
+  if (!m) return 0;
+  double n = static_cast<double>(m->Size());
+  if (p && p->is_iri()) n = static_cast<double>(m->PredicateCount(p->value));
+  // Rough selectivities of a bound subject / object; the order they induce
+  // (s > o > p) is what matters to the planner, not the absolute numbers.
+  if (s) n = std::min(n, 8.0);
+  if (o) n = std::min(n, o->is_literal() ? 2.0 : 20.0);
+  return n;
+}
+
 Graph Store::Match(const std::optional<Term>& s, const std::optional<Term>& p,
                    const std::optional<Term>& o) const {
   Model* m = impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get();

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,6 +83,22 @@ class Store {
   // that the store does not have are empty.
   Result<QueryResult> Query(const std::string& sparql, const Dataset& dataset = {},
                             const std::string& base_iri = {});
+
+  // ---- Triple access for the query engine ----------------------------------
+  // Which graph to read: the default graph of queries (the union or the
+  // stored default graph, as configured) or one stored graph.
+  struct GraphRef {
+    bool query_default = true;
+    GraphName name;  // when !query_default; nullopt = the stored default graph
+  };
+  // Calls `fn` for each triple matching the pattern (nullopt = wildcard)
+  // until it returns false. An unknown graph has no triples.
+  void ForEach(const GraphRef& graph, const std::optional<Term>& s, const std::optional<Term>& p,
+               const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn) const;
+  // Estimated number of matches, from per-predicate counts (exact for
+  // (? p ?) and (? ? ?)); used by the planner to order patterns.
+  double Estimate(const GraphRef& graph, const std::optional<Term>& s,
+                  const std::optional<Term>& p, const std::optional<Term>& o) const;
 
   // Triples matching a pattern in the query's default graph (nullopt =
   // wildcard). For the store wrappers' tests and the storage benchmark.

@@ -161,13 +161,24 @@ class ServerTest(unittest.TestCase):
         self.assertTrue(h['content-type'].startswith('text/plain'))
         self.assertIn(b'line 1', body)
 
+    def test_sparql11_features_work(self):
+        # property paths, NOT EXISTS and MINUS: kg's own engine runs them
+        query = ('PREFIX skos: <%s> SELECT (COUNT(*) AS ?n) WHERE { ?a skos:broader+ ?b '
+                 'FILTER NOT EXISTS { ?a skos:related ?b } MINUS { ?a a skos:ConceptScheme } }' % SKOS)
+        st, _, body = self.get(q(query), Accept='application/sparql-results+json')
+        self.assertEqual(st, 200, body)
+        self.assertGreater(int(json.loads(body)['results']['bindings'][0]['n']['value']), 10)
+
     def test_unsupported_feature_is_named(self):
-        st, _, body = self.get(q('PREFIX skos: <%s> SELECT * WHERE { ?a skos:broader+ ?b }' % SKOS))
+        st, _, body = self.get(q('SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }'))
         self.assertEqual(st, 400)
-        self.assertIn('property paths', json.loads(body)['detail'])
-        st, _, body = self.get(q('SELECT * WHERE { ?a ?p ?b FILTER NOT EXISTS { ?b ?p ?a } }'))
+        self.assertIn('SERVICE', json.loads(body)['detail'])
+
+    def test_syntax_error_has_column(self):
+        st, _, body = self.get(q('SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o = ) }'))
         self.assertEqual(st, 400)
-        self.assertIn('NOT EXISTS', json.loads(body)['detail'])
+        doc = json.loads(body)
+        self.assertEqual((doc['line'], doc['column']), (3, 15))  # the ')'
 
     def test_protocol_errors(self):
         st, _, _ = self.get('/sparql?query=ASK%7B%7D&update=CLEAR%20ALL')
@@ -277,6 +288,23 @@ class ServerTest(unittest.TestCase):
                               self.base + '/sparql'], stdout=subprocess.PIPE, text=True, check=True).stdout
         self.assertTrue(out.endswith('\n200'), out)
         self.assertIn('?x', out)
+
+
+class TimeLimitTest(unittest.TestCase):
+    def test_runaway_query_is_stopped_and_server_answers_again(self):
+        server = KgServer(KG, '--data', os.path.join(REPO, 'ontology'), '--query-timeout', '0.5')
+        try:
+            start = time.time()
+            st, _, body = request(server.base, 'GET', q(
+                'SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }'))
+            elapsed = time.time() - start
+            self.assertEqual(st, 503)
+            self.assertIn('time limit', json.loads(body)['detail'])
+            self.assertLess(elapsed, 5)
+            st, _, _ = request(server.base, 'GET', '/healthz')
+            self.assertEqual(st, 200)
+        finally:
+            server.stop()
 
 
 class ShutdownTest(unittest.TestCase):

@@ -74,7 +74,7 @@ class KgEngine:
         self.kg, self.data_dir, self.size = kg, data_dir, None
 
     def run(self, query_file: str):
-        out = subprocess.run([self.kg, "query", "--data", self.data_dir, "--format", "tsv", query_file],
+        out = subprocess.run([self.kg, "query", "--data", self.data_dir, "--format", "tsv", "--file", query_file],
                              capture_output=True, text=True, timeout=120)
         if out.returncode != 0:
             raise RuntimeError(f"kg query failed ({out.returncode}): {out.stderr.strip()}")

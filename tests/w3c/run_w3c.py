@@ -67,6 +67,8 @@ def main():
                     help='sparql-conformance.py (default: $KG_SHARED/tools/, ../shared/tools/ beside the '
                          'repository, or /work/shared/tools/)')
     ap.add_argument('--min-pass', type=int, default=662)
+    ap.add_argument('--engine', default='kg', help='kg serve --engine (kg or rasqal)')
+    ap.add_argument('--json', help='also keep the harness report here')
     ap.add_argument('--expected', default=os.path.join(HERE, 'expected-failures.txt'))
     args = ap.parse_args()
 
@@ -83,6 +85,7 @@ def main():
     token = secrets.token_hex(16)
     base = 'http://127.0.0.1:%d' % port
     server = subprocess.Popen([args.kg, 'serve', '--empty', '--no-union-default-graph', '--quiet',
+                               '--engine', args.engine,
                                '--port', str(port), '--write-token', token],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -98,6 +101,9 @@ def main():
             print(run.stdout)
             with open(report, encoding='utf-8') as f:
                 tests = json.load(f)['tests']
+            if args.json:
+                with open(report, encoding='utf-8') as src, open(args.json, 'w', encoding='utf-8') as dst:
+                    dst.write(src.read())
     finally:
         server.terminate()
         try:

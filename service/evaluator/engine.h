@@ -1,0 +1,43 @@
+// kg's SPARQL 1.1 query engine: parse (parser/) -> algebra (algebra/) ->
+// plan (planner/) -> evaluate (here) over the librdf store (store/).
+//
+// Evaluation streams where it can (a LIMIT stops the work early), orders the
+// patterns of each basic graph pattern by the store's statistics and the
+// variables already bound, evaluates joins as index nested loops by passing
+// the left solution into the right side where that preserves the algebra's
+// meaning (BGPs, paths, joins, unions, GRAPH, filters, BIND, VALUES), and
+// materialises the rest once per query. Cancellation (the deadline) is
+// checked in every loop.
+//
+// Threading: one call uses the Store from the calling thread only.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+#include "core/term.h"
+#include "store/store.h"
+
+namespace kg::sparql {
+
+struct QueryLimits {
+  // Past this point the query stops with Error::Timeout.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+};
+
+// Runs a SPARQL 1.1 query. `dataset` (protocol default-graph-uri /
+// named-graph-uri), when non-empty, overrides FROM / FROM NAMED. Errors:
+// Error::Syntax (line, column) from the parser, Error::Unsupported (SERVICE),
+// Error::Timeout.
+Result<QueryResult> ExecuteQuery(const Store& store, const std::string& text,
+                                 const Dataset& dataset = {}, const std::string& base_iri = {},
+                                 const QueryLimits& limits = {});
+
+// The algebra of a query and the order the planner picks for each basic
+// graph pattern, as text (for `kg query --explain`).
+Result<std::string> ExplainQuery(const Store& store, const std::string& text,
+                                 const std::string& base_iri = {});
+
+}  // namespace kg::sparql

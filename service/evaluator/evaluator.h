@@ -1,0 +1,109 @@
+// The evaluator of an algebra query (see engine.h for the strategy). Private
+// to the evaluator folder; one Evaluator per query execution.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "algebra/algebra.h"
+#include "evaluator/bindings.h"
+#include "evaluator/engine.h"
+#include "evaluator/expression.h"
+#include "store/store.h"
+
+namespace kg::sparql {
+
+// Thrown inside the evaluator when the deadline passes; caught in Run().
+struct Cancelled {};
+
+class Evaluator {
+ public:
+  Evaluator(const Store& store, const AlgebraQuery& query, const Dataset& protocol_dataset,
+            const QueryLimits& limits, std::string base_iri);
+  Result<QueryResult> Run();
+
+  // The graph patterns are matched against: the dataset's default graph or
+  // one named graph.
+  struct GraphCtx {
+    bool is_default = true;
+    std::string name;
+  };
+  using Emit = std::function<bool(const Row&)>;  // false: stop producing
+
+  // Solutions of `op` that are compatible extensions of `input`.
+  bool Eval(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit);
+
+  // Used by the expression context.
+  VarTable& vars() { return vars_; }
+  TermTable& terms() { return terms_; }
+  const std::string& now() const { return now_; }
+  const std::string& base() const { return base_; }
+  Term FreshBlank();
+  Term SolutionBlank(const Row& solution, const std::string& key);
+  OpPtr PatternOp(const GroupPattern& pattern);
+  // Variables in scope of op (§18.2.1), plus those substituted as constants
+  // by an enclosing EXISTS.
+  const std::vector<bool>& Scope(const Op& op);
+  const std::vector<bool>& OwnScope(const Op& op);
+  // Enter / leave an EXISTS whose input solution is `input`.
+  std::vector<bool> Substitute(const Row& input);
+  void Restore(std::vector<bool> saved);
+  void Tick();
+
+ private:
+  bool EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const Row& input,
+               const GraphCtx& g, const Emit& emit);
+  bool EvalIndependent(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit,
+                       const std::function<bool(const Emit&)>& fresh);
+  bool EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit);
+  bool EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit);
+  // Calls fn(s, o) for each pair the path connects (§18.4 ALP for * and +).
+  bool PathPairs(const Path& path, const std::optional<Term>& s, const std::optional<Term>& o,
+                 const GraphCtx& g, const std::function<bool(const Term&, const Term&)>& fn);
+  bool PathSequence(const std::vector<PathPtr>& parts, std::size_t from,
+                    const std::optional<Term>& s, const std::optional<Term>& o, const GraphCtx& g,
+                    const std::function<bool(const Term&, const Term&)>& fn);
+  bool Closure(const Path& step, bool zero, const std::optional<Term>& s,
+               const std::optional<Term>& o, const GraphCtx& g,
+               const std::function<bool(const Term&, const Term&)>& fn);
+  // Triples of the active graph matching a pattern.
+  bool Match(const GraphCtx& g, const std::optional<Term>& s, const std::optional<Term>& p,
+             const std::optional<Term>& o, const std::function<bool(const Triple&)>& fn);
+  double Estimate(const GraphCtx& g, const std::optional<Term>& s, const std::optional<Term>& p,
+                  const std::optional<Term>& o);
+  std::optional<Term> Resolve(const VarOrTerm& v, const Row& row);
+  bool Bind(const VarOrTerm& pos, const Term& value, Row& row);
+  bool Test(const std::vector<ExprPtr>& exprs, const Row& row, const std::vector<bool>* mask,
+            const GraphCtx& g);
+  void RegisterVariables(const Op& op);
+  Row EmptyRow() const { return Row(vars_.size(), 0); }
+  Graph Describe(const std::vector<Row>& rows);
+
+  const Store& store_;
+  const AlgebraQuery& query_;
+  QueryLimits limits_;
+  std::string base_;
+  std::string now_;
+  VarTable vars_;
+  TermTable terms_;
+  std::vector<Store::GraphRef> default_graphs_;
+  std::vector<std::string> named_graphs_;
+  std::set<std::string> named_set_;
+  std::unordered_map<const Op*, std::vector<bool>> scopes_;
+  std::vector<bool> substituted_;
+  std::unordered_map<const Op*, std::vector<bool>> substituted_scopes_;
+  std::map<std::pair<const Op*, std::string>, std::vector<Row>> materialized_;
+  std::unordered_map<const GroupPattern*, OpPtr> patterns_;
+  std::map<std::pair<Row, std::string>, Term> solution_blanks_;
+  unsigned long ticks_ = 0;
+  unsigned long blank_counter_ = 0;
+};
+
+}  // namespace kg::sparql
