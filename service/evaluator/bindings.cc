@@ -2,22 +2,16 @@
 
 namespace kg::sparql {
 
-std::string TermTable::Key(const Term& t) {
-  std::string k;
-  k.reserve(t.value.size() + t.language.size() + t.datatype.size() + 3);
-  k += static_cast<char>('0' + static_cast<int>(t.kind));
-  k += t.value;
-  k += '\x01';
-  k += t.language;
-  k += '\x01';
-  k += t.datatype;
-  return k;
+TermId TermTable::Intern(const Term& t) {
+  auto it = ids_.find(t);
+  if (it != ids_.end()) return it->second;
+  return Intern(Term(t));
 }
 
-TermId TermTable::Intern(const Term& t) {
-  auto [it, inserted] = ids_.try_emplace(Key(t), 0);
+TermId TermTable::Intern(Term&& t) {
+  auto [it, inserted] = ids_.try_emplace(std::move(t), 0);
   if (inserted) {
-    terms_.push_back(t);
+    terms_.push_back(&it->first);
     it->second = static_cast<TermId>(terms_.size());
   }
   return it->second;

@@ -16,15 +16,24 @@ namespace kg::sparql {
 using TermId = std::uint32_t;  // 0 = unbound
 using Row = std::vector<TermId>;
 
+struct TermHash {
+  std::size_t operator()(const Term& t) const {
+    std::hash<std::string> h;
+    return h(t.value) ^ (h(t.datatype) * 31) ^ (h(t.language) * 131) ^
+           static_cast<std::size_t>(t.kind);
+  }
+};
+
 class TermTable {
  public:
   TermId Intern(const Term& t);
-  const Term& Get(TermId id) const { return terms_[id - 1]; }
+  TermId Intern(Term&& t);
+  const Term& Get(TermId id) const { return *terms_[id - 1]; }
 
  private:
-  static std::string Key(const Term& t);
-  std::deque<Term> terms_;
-  std::unordered_map<std::string, TermId> ids_;
+  // Node-based map: element addresses stay valid, so terms_ can point in.
+  std::unordered_map<Term, TermId, TermHash> ids_;
+  std::vector<const Term*> terms_;
 };
 
 class VarTable {

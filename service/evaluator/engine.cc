@@ -7,6 +7,7 @@
 #include "evaluator/evaluator.h"
 #include "parser/parser.h"
 #include "planner/bgp_order.h"
+#include "planner/optimize.h"
 
 namespace kg::sparql {
 
@@ -17,6 +18,7 @@ Result<QueryResult> ExecuteQuery(const Store& store, const std::string& text,
   if (!parsed.ok()) return parsed.error();
   auto algebra = Translate(*parsed);
   if (!algebra.ok()) return algebra.error();
+  algebra->root = Optimize(algebra->root);
   Evaluator evaluator(store, *algebra, dataset, limits,
                       parsed->base.empty() ? base_iri : parsed->base);
   return evaluator.Run();
@@ -28,6 +30,7 @@ Result<std::string> ExplainQuery(const Store& store, const std::string& text,
   if (!parsed.ok()) return parsed.error();
   auto algebra = Translate(*parsed);
   if (!algebra.ok()) return algebra.error();
+  algebra->root = Optimize(algebra->root);
   std::ostringstream out;
   out << "algebra:\n" << ToString(*algebra->root, 1);
   // The order the planner gives each BGP when nothing is bound beforehand

@@ -48,10 +48,17 @@ class RowContext : public ExprContext {
 
   const Term* Lookup(const std::string& var) const override {
     int i = ev_.vars().Find(var);
-    if (i < 0 || static_cast<std::size_t>(i) >= row_.size() || !row_[i]) return nullptr;
-    if (mask_ && !(*mask_)[i]) return nullptr;
+    if (i < 0) return nullptr;
+    if (mask_ && (static_cast<std::size_t>(i) >= mask_->size() || !(*mask_)[i])) return nullptr;
+    for (const auto& [vi, term] : overlay_)
+      if (vi == i) return term;
+    if (static_cast<std::size_t>(i) >= row_.size() || !row_[i]) return nullptr;
     return &ev_.terms().Get(row_[i]);
   }
+
+  // Bindings not yet in the row (terms of a triple just matched), so that a
+  // filter can reject it before its terms are interned.
+  void SetOverlay(std::vector<std::pair<int, const Term*>> overlay) { overlay_ = std::move(overlay); }
 
   std::optional<bool> Exists(const GroupPattern& pattern) override {
     OpPtr op = ev_.PatternOp(pattern);
@@ -95,6 +102,7 @@ class RowContext : public ExprContext {
   const Evaluator::GraphCtx& g_;
   std::map<std::string, Term> blanks_;
   const Row* solution_ = nullptr;
+  std::vector<std::pair<int, const Term*>> overlay_;
 };
 
 }  // namespace
@@ -329,8 +337,9 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
   }
   const std::vector<bool>& mask = Scope(op);
 
-  std::function<bool(std::size_t, const Row&)> step = [&](std::size_t k, const Row& row) -> bool {
-    if (!filters_at[k].empty() && !Test(filters_at[k], row, &mask, g)) return true;
+  std::function<bool(std::size_t, const Row&, bool)> step = [&](std::size_t k, const Row& row,
+                                                               bool checked) -> bool {
+    if (!checked && !filters_at[k].empty() && !Test(filters_at[k], row, &mask, g)) return true;
     if (k == order.size()) return emit(row);
     const TriplePattern& t = pats[order[k]];
     auto s = Resolve(t.subject, row);
@@ -351,19 +360,45 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
       return PathPairs(*t.path, s, o, g, [&](const Term& x, const Term& y) {
         Row next = row;
         if (!Bind(t.subject, x, next) || !Bind(t.object, y, next)) return true;
-        return step(k + 1, next);
+        return step(k + 1, next, false);
       });
     }
     auto p = Resolve(t.predicate, row);
+    // Only positions that were unbound need binding: the store matched the
+    // others exactly (and interning is the evaluator's main cost).
+    const bool bind_s = !s, bind_p = !p, bind_o = !o;
+    const auto& next_filters = filters_at[k + 1];
+    auto var_index = [&](const VarOrTerm& pos) {
+      const Var* v = std::get_if<Var>(&pos);
+      return v ? vars_.Index(v->name) : -1;
+    };
+    const int si = bind_s ? var_index(t.subject) : -1, pi = bind_p ? var_index(t.predicate) : -1,
+              oi = bind_o ? var_index(t.object) : -1;
     return Match(g, s, p, o, [&](const Triple& tr) {
+      if (!next_filters.empty()) {
+        // Check the filters on the raw triple first: most candidates of a
+        // filtered pattern are rejected, and then never interned.
+        std::vector<std::pair<int, const Term*>> overlay;
+        if (si >= 0) overlay.emplace_back(si, &tr.subject);
+        if (pi >= 0) overlay.emplace_back(pi, &tr.predicate);
+        if (oi >= 0) overlay.emplace_back(oi, &tr.object);
+        RowContext ctx(*this, row, &mask, g);
+        ctx.SetOverlay(std::move(overlay));
+        for (const auto& e : next_filters) {
+          auto v = Evaluate(*e, ctx);
+          auto b = v ? EffectiveBooleanValue(*v) : std::nullopt;
+          if (!b || !*b) return true;
+        }
+      }
       Row next = row;
-      if (!Bind(t.subject, tr.subject, next) || !Bind(t.predicate, tr.predicate, next) ||
-          !Bind(t.object, tr.object, next))
+      if ((bind_s && !Bind(t.subject, tr.subject, next)) ||
+          (bind_p && !Bind(t.predicate, tr.predicate, next)) ||
+          (bind_o && !Bind(t.object, tr.object, next)))
         return true;
-      return step(k + 1, next);
+      return step(k + 1, next, true);
     });
   };
-  return step(0, input);
+  return step(0, input, false);
 }
 
 // ---- Property paths (§9.3, §18.4) --------------------------------------------------

@@ -309,7 +309,8 @@ class TimeLimitTest(unittest.TestCase):
 
 class ShutdownTest(unittest.TestCase):
     def test_sigterm_finishes_in_flight_request(self):
-        server = KgServer(KG, '--data', os.path.join(REPO, 'ontology'))
+        # a generous time limit: the query must finish, not be stopped
+        server = KgServer(KG, '--data', os.path.join(REPO, 'ontology'), '--query-timeout', '120')
         result = {}
 
         def slow_query():
