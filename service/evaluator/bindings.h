@@ -40,12 +40,22 @@ class VarTable {
  public:
   int Index(const std::string& name);  // adds the variable if new
   int Find(const std::string& name) const;  // -1 if absent
+  // Find for names that live in the (immutable) expression tree: cached by
+  // the string's address, which is cheaper to hash than its characters.
+  int FindByAddress(const std::string& name) const {
+    auto it = by_address_.find(&name);
+    if (it != by_address_.end()) return it->second;
+    int i = Find(name);
+    if (i >= 0) by_address_.emplace(&name, i);
+    return i;
+  }
   const std::string& Name(int i) const { return names_[i]; }
   std::size_t size() const { return names_.size(); }
 
  private:
   std::vector<std::string> names_;
   std::unordered_map<std::string, int> index_;
+  mutable std::unordered_map<const std::string*, int> by_address_;
 };
 
 // True when a and b agree on every variable bound in both (§18.3).

@@ -47,7 +47,7 @@ class RowContext : public ExprContext {
       : ev_(ev), row_(row), mask_(mask), g_(g) {}
 
   const Term* Lookup(const std::string& var) const override {
-    int i = ev_.vars().Find(var);
+    int i = ev_.vars().FindByAddress(var);
     if (i < 0) return nullptr;
     if (mask_ && (static_cast<std::size_t>(i) >= mask_->size() || !(*mask_)[i])) return nullptr;
     for (const auto& [vi, term] : overlay_)
