@@ -105,8 +105,11 @@ int Serve(int argc, char** argv) {
       ("host", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")
       ("port,p", po::value<unsigned short>()->default_value(7878), "port (0: any free port)")
       ("write-token", po::value<std::string>(),
-       "bearer token that allows Graph Store writes (or env KG_WRITE_TOKEN); without one the "
-       "server is read-only")
+       "bearer token that allows writes: Graph Store Protocol and SPARQL Update at /sparql and "
+       "/update (or env KG_WRITE_TOKEN); without one the server is read-only")
+      ("load-dir", po::value<std::string>(),
+       "SPARQL Update LOAD may read file:// IRIs of files under this directory (default: none, "
+       "every LOAD fails unless SILENT)")
       ("public-base", po::value<std::string>(),
        "absolute base URL of the service as clients see it (default: from the Host header)")
       ("body-limit", po::value<std::size_t>()->default_value(16 * 1024 * 1024),
@@ -134,6 +137,7 @@ int Serve(int argc, char** argv) {
   if (vm.count("write-token")) config.write_token = vm["write-token"].as<std::string>();
   else if (const char* env = std::getenv("KG_WRITE_TOKEN")) config.write_token = env;
   if (vm.count("public-base")) config.public_base = vm["public-base"].as<std::string>();
+  if (vm.count("load-dir")) config.load_dir = vm["load-dir"].as<std::string>();
   config.engine = vm["engine"].as<std::string>();
   if (config.engine != "kg" && config.engine != "rasqal")
     return Usage("--engine must be kg or rasqal", d);

@@ -17,6 +17,10 @@ struct ServiceConfig {
   // Redland ("rasqal", the engine of the first release).
   std::string engine = "kg";
   double query_timeout_seconds = 10;  // kg engine: queries stop at this limit
+  // SPARQL Update LOAD reads only file:// IRIs of files under this directory
+  // (after resolving symlinks and '..'); "" = every LOAD fails (LOAD SILENT
+  // does nothing).
+  std::string load_dir;
 };
 
 struct ServiceContext {

@@ -39,20 +39,6 @@ Result<GraphName> TargetGraph(const Request& request) {
   return GraphName{graphs.front()};
 }
 
-Status Authorize(const Request& request, const ServiceConfig& config) {
-  if (config.write_token.empty())
-    return Error::Forbidden("this server is read-only (start it with --write-token to allow writes)");
-  const std::string auth = request.header("Authorization");
-  const std::string expected = "Bearer " + config.write_token;
-  // Compare in constant time so the token cannot be guessed byte by byte.
-  unsigned diff = auth.size() ^ expected.size();
-  for (std::size_t i = 0; i < expected.size(); ++i)
-    diff |= static_cast<unsigned char>(i < auth.size() ? auth[i] : 0) ^
-            static_cast<unsigned char>(expected[i]);
-  if (diff != 0) return Error::Unauthorized("a valid 'Authorization: Bearer <token>' is required");
-  return Status::Ok();
-}
-
 Response NoContent(int status) {
   Response r;
   r.status = status;
@@ -83,7 +69,7 @@ Result<Response> HandleGraphStore(const Request& request, ServiceContext& ctx) {
     return r;
   }
 
-  if (auto st = Authorize(request, ctx.config); !st.ok()) return st.error();
+  if (auto st = AuthorizeWrite(request, ctx.config); !st.ok()) return st.error();
   if (m == "DELETE") {
     if (!ctx.store.Drop(*graph)) return Error::NotFound("no " + label);
     ctx.metrics.SetTriplesLoaded(ctx.store.Size());
@@ -100,6 +86,20 @@ Result<Response> HandleGraphStore(const Request& request, ServiceContext& ctx) {
   if (!st.ok()) return st.error();
   ctx.metrics.SetTriplesLoaded(ctx.store.Size());
   return NoContent(existed ? 204 : 201);
+}
+
+Status AuthorizeWrite(const Request& request, const ServiceConfig& config) {
+  if (config.write_token.empty())
+    return Error::Forbidden("this server is read-only (start it with --write-token to allow writes)");
+  const std::string auth = request.header("Authorization");
+  const std::string expected = "Bearer " + config.write_token;
+  // Compare in constant time so the token cannot be guessed byte by byte.
+  unsigned diff = auth.size() ^ expected.size();
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    diff |= static_cast<unsigned char>(i < auth.size() ? auth[i] : 0) ^
+            static_cast<unsigned char>(expected[i]);
+  if (diff != 0) return Error::Unauthorized("a valid 'Authorization: Bearer <token>' is required");
+  return Status::Ok();
 }
 
 }  // namespace kg

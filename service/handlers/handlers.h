@@ -6,14 +6,25 @@
 #include "core/message.h"
 #include "core/status.h"
 #include "handlers/context.h"
+#include "sparql/protocol.h"
 
 namespace kg {
 
 Result<Response> HandleSparql(const Request& request, ServiceContext& context);      // /sparql
+Result<Response> HandleUpdate(const Request& request, ServiceContext& context);      // /update
 Result<Response> HandleGraphStore(const Request& request, ServiceContext& context);  // /rdf-graphs
 Result<Response> HandleHealth(const Request& request, ServiceContext& context);      // /healthz
 Result<Response> HandleMetrics(const Request& request, ServiceContext& context);     // /metrics
 Result<Response> HandleIndex(const Request& request, ServiceContext& context);       // /
+
+// SPARQL 1.1 Update of an already parsed protocol request (kind kUpdate);
+// /sparql and /update share it. 204 on success.
+Result<Response> RunUpdate(const Request& request, const SparqlRequest& update,
+                           ServiceContext& context);
+
+// The write check of the Graph Store Protocol and SPARQL Update: 403 on a
+// read-only server, 401 without the right bearer token.
+Status AuthorizeWrite(const Request& request, const ServiceConfig& config);
 
 // The absolute base ("http://host:port") clients reached us at.
 std::string PublicBase(const Request& request, const ServiceConfig& config);

@@ -17,8 +17,9 @@ struct Route {
 };
 
 // Routing as one table (Oxigraph's cli does the same): path -> handler.
-constexpr std::array<Route, 5> kRoutes{{
+constexpr std::array<Route, 6> kRoutes{{
     {"/sparql", "GET, HEAD, POST, OPTIONS", true, HandleSparql},
+    {"/update", "POST, OPTIONS", true, HandleUpdate},
     {"/rdf-graphs", "GET, HEAD, PUT, POST, DELETE, OPTIONS", true, HandleGraphStore},
     {"/healthz", "GET, HEAD, OPTIONS", true, HandleHealth},
     {"/metrics", "GET, HEAD, OPTIONS", false, HandleMetrics},

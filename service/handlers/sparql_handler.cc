@@ -44,6 +44,7 @@ Result<Response> HandleSparql(const Request& request, ServiceContext& ctx) {
   if (!parsed.ok()) return parsed.error();
   if (parsed->kind == SparqlRequest::Kind::kServiceDescription)
     return Describe(request, *parsed, ctx);
+  if (parsed->kind == SparqlRequest::Kind::kUpdate) return RunUpdate(request, *parsed, ctx);
 
   Result<QueryResult> result = Error::Internal("no engine");
   if (ctx.config.engine == "kg") {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/message.h"
 #include "core/status.h"
@@ -12,19 +13,28 @@
 namespace kg {
 
 struct SparqlRequest {
-  enum class Kind { kQuery, kServiceDescription };
+  enum class Kind { kQuery, kServiceDescription, kUpdate };
   Kind kind = Kind::kQuery;
   std::string query;
   Dataset dataset;          // default-graph-uri / named-graph-uri
   std::string format;       // `format=` override of Accept ("" = none)
+  std::string update;       // kUpdate: the update request text
+  // kUpdate: using-graph-uri / using-named-graph-uri (Protocol §2.2.3).
+  std::vector<std::string> using_graphs, using_named;
 };
 
-// §2.1.1 GET ?query=, §2.1.2 POST form, §2.1.3 POST application/sparql-query.
-// GET without `query` asks for the Service Description (§2.1 / SD §2).
-// Errors: Error::BadRequest for both query and update, repeated `query`, an
-// update (kg does not run SPARQL Update; writes go through the Graph Store
-// Protocol), missing query in a POST; Error::UnsupportedMedia for another
-// Content-Type; Error::MethodNotAllowed for other methods.
+// Queries: §2.1.1 GET ?query=, §2.1.2 POST form, §2.1.3 POST
+// application/sparql-query. GET without `query` asks for the Service
+// Description (§2.1 / SD §2). Updates (§2.2): POST form with `update=` or
+// POST application/sparql-update, with using-graph-uri /
+// using-named-graph-uri in the form or the URL. Errors: Error::BadRequest for
+// both query and update, a repeated `query` or `update`, an update by GET,
+// missing query in a POST; Error::UnsupportedMedia for another Content-Type;
+// Error::MethodNotAllowed for other methods.
 Result<SparqlRequest> ParseSparqlRequest(const Request& request);
+
+// POST /update: like ParseSparqlRequest, but only updates (§2.2); a query is
+// Error::BadRequest, a method other than POST Error::MethodNotAllowed.
+Result<SparqlRequest> ParseUpdateRequest(const Request& request);
 
 }  // namespace kg

@@ -85,6 +85,18 @@ Status Model::AddTriples(const Graph& triples) {
   return Status::Ok();
 }
 
+void Model::RemoveTriples(const Graph& triples) {
+  predicate_counts_.reset();
+  librdf_world* w = world_.librdf();
+  for (const auto& t : triples) {
+    NodePtr s = ToNode(w, t.subject), p = ToNode(w, t.predicate), o = ToNode(w, t.object);
+    if (!s || !p || !o) continue;  // cannot be stored, so is not present
+    // The statement takes ownership of the nodes; removal does not.
+    StatementPtr st(librdf_new_statement_from_nodes(w, s.release(), p.release(), o.release()));
+    if (st) librdf_model_remove_statement(model_.get(), st.get());
+  }
+}
+
 void Model::AddAll(const Model& other) {
   predicate_counts_.reset();
   StreamPtr stream(librdf_model_as_stream(other.model_.get()));

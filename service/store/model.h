@@ -27,6 +27,8 @@ class Model {
   static Status Validate(RdfWorld& world, const Graph& triples);
   // Adds all triples; call Validate first for all-or-nothing behaviour.
   Status AddTriples(const Graph& triples);
+  // Removes every given triple that is present (absent ones are ignored).
+  void RemoveTriples(const Graph& triples);
   void AddAll(const Model& other);
   Graph Match(const std::optional<Term>& s, const std::optional<Term>& p,
               const std::optional<Term>& o) const;

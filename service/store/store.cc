@@ -82,6 +82,16 @@ Status Store::Add(const GraphName& graph, const Graph& triples) {
   return Status::Ok();
 }
 
+Status Store::Remove(const GraphName& graph, const Graph& triples) {
+  Model* target = impl_->Find(graph);
+  if (!target) return Error::NotFound("no graph <" + graph.value_or("") + ">");
+  if (triples.empty()) return Status::Ok();
+  target->RemoveTriples(triples);
+  impl_->RebuildUnion();  // a triple may still be in another graph
+  ++impl_->version;
+  return Status::Ok();
+}
+
 bool Store::Drop(const GraphName& graph) {
   if (!graph) {
     impl_->default_graph = impl_->NewModel();

@@ -54,11 +54,15 @@ class Store {
 
   const StoreOptions& options() const;
 
-  // Graph Store operations. Replace/Add are all-or-nothing: they either apply
+  // Graph Store operations. Replace/Add/Remove are all-or-nothing: they either apply
   // every triple or change nothing. Drop returns false when the named graph
   // does not exist (the default graph always exists).
   Status Replace(const GraphName& graph, const Graph& triples);
   Status Add(const GraphName& graph, const Graph& triples);
+  // Removes the given triples from one graph (those not in it are ignored;
+  // the graph keeps existing even when it becomes empty). Error::NotFound for
+  // an unknown named graph, which is left unknown.
+  Status Remove(const GraphName& graph, const Graph& triples);
   bool Drop(const GraphName& graph);
   bool Exists(const GraphName& graph) const;
   // Triples of one graph, sorted; std::nullopt for an unknown named graph.

@@ -239,6 +239,53 @@ class ServerTest(unittest.TestCase):
         st, _, _ = self.get(path)
         self.assertEqual(st, 404)
 
+    def test_sparql_update_round_trip_and_atomicity(self):
+        g1, g2 = 'http://example.org/e2e/upd-1', 'http://example.org/e2e/upd-2'
+        auth = {'Authorization': 'Bearer ' + TOKEN}
+        upd = dict(auth, **{'Content-Type': 'application/sparql-update'})
+
+        def graph(g):
+            st, _, body = self.get('/rdf-graphs?graph=' + urllib.parse.quote(g),
+                                   Accept='application/n-triples')
+            return st, rdflib.Graph().parse(data=body.decode(), format='nt') if st == 200 else None
+
+        st, _, body = request(self.base, 'POST', '/update',
+                              'INSERT DATA { GRAPH <%s> { <http://ex/s> <http://ex/p> "one", "two" } }' % g1, upd)
+        self.assertEqual(st, 204, body)
+        # form POST to /sparql: DELETE/INSERT WHERE with WITH
+        form = urllib.parse.urlencode({'update': 'WITH <%s> DELETE { ?s ?p "one" } INSERT { ?s ?p "three" } '
+                                                 'WHERE { ?s ?p "one" }' % g1})
+        st, _, body = request(self.base, 'POST', '/sparql', form,
+                              dict(auth, **{'Content-Type': 'application/x-www-form-urlencoded'}))
+        self.assertEqual(st, 204, body)
+        st, got = graph(g1)
+        self.assertEqual(sorted(str(o) for o in got.objects()), ['three', 'two'])
+        # the new data is visible to queries
+        st, _, body = self.get(q('ASK { GRAPH <%s> { ?s ?p "three" } }' % g1),
+                               Accept='application/sparql-results+json')
+        self.assertTrue(json.loads(body)['boolean'])
+        # atomic: the second operation fails, so the first is undone too
+        st, _, body = request(self.base, 'POST', '/update',
+                              'COPY <%s> TO <%s> ; DROP GRAPH <http://example.org/e2e/none>' % (g1, g2), upd)
+        self.assertEqual(st, 404, body)
+        self.assertEqual(graph(g2)[0], 404)
+        self.assertEqual(len(graph(g1)[1]), 2)
+        # a syntax error says where; no token is 401
+        st, _, body = request(self.base, 'POST', '/update', 'CLEAR GRAPH\n  <', upd)
+        self.assertEqual(st, 400)
+        self.assertEqual(json.loads(body)['line'], 2)
+        st, _, _ = request(self.base, 'POST', '/update', 'DROP GRAPH <%s>' % g1,
+                           {'Content-Type': 'application/sparql-update'})
+        self.assertEqual(st, 401)
+        # CREATE keeps an empty graph; DROP removes both
+        st, _, _ = request(self.base, 'POST', '/update', 'CREATE GRAPH <%s>' % g2, upd)
+        self.assertEqual(st, 204)
+        st, got = graph(g2)
+        self.assertEqual((st, len(got)), (200, 0))
+        st, _, _ = request(self.base, 'POST', '/update', 'DROP GRAPH <%s> ; DROP GRAPH <%s>' % (g1, g2), upd)
+        self.assertEqual(st, 204)
+        self.assertEqual(graph(g1)[0], 404)
+
     def test_writes_need_the_token(self):
         path = '/rdf-graphs?graph=' + urllib.parse.quote('http://example.org/e2e/nope')
         st, h, _ = request(self.base, 'PUT', path, '<a:b> <a:c> <a:d> .', {'Content-Type': 'text/turtle'})

@@ -98,9 +98,9 @@ TEST_F(SparqlHandlerTest, PostSparqlQuery) {
   EXPECT_EQ(r.body, "{\"head\":{},\"boolean\":true}\n");
 }
 
-TEST_F(SparqlHandlerTest, PostUpdateIs400) {
+TEST_F(SparqlHandlerTest, PostUpdateOnReadOnlyServerIs403) {
   Response r = Call("POST", "/sparql", {{"Content-Type", "application/sparql-update"}}, "DROP ALL");
-  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.status, 403);
   EXPECT_EQ(store_.Size(), 1u);
 }
 

@@ -68,7 +68,7 @@ TEST(ParseSparqlRequestTest, GetWithUpdateIsBadRequest) {
   auto p = ParseSparqlRequest(Get("/sparql?update=DROP+ALL"));
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.error().code, Error::Code::kBadRequest);
-  EXPECT_NE(p.error().message.find("Graph Store Protocol"), std::string::npos);
+  EXPECT_NE(p.error().message.find("POST"), std::string::npos);
 }
 
 TEST(ParseSparqlRequestTest, QueryAndUpdateIsBadRequest) {
@@ -103,8 +103,20 @@ TEST(ParseSparqlRequestTest, PostFormWithoutQueryIsBadRequest) {
   EXPECT_EQ(p.error().message, "missing 'query' parameter");
 }
 
-TEST(ParseSparqlRequestTest, PostFormWithUpdateIsBadRequest) {
-  EXPECT_EQ(CodeOf(Post("/sparql", "application/x-www-form-urlencoded", "update=DROP+ALL")),
+TEST(ParseSparqlRequestTest, PostFormWithUpdate) {
+  auto p = ParseSparqlRequest(Post("/sparql?using-graph-uri=http%3A%2F%2Fg%2F0",
+                                   "application/x-www-form-urlencoded",
+                                   "update=DROP+ALL&using-graph-uri=http%3A%2F%2Fg%2F1&"
+                                   "using-named-graph-uri=http%3A%2F%2Fg%2F2"));
+  ASSERT_TRUE(p.ok()) << p.error().ToString();
+  EXPECT_EQ(p->kind, SparqlRequest::Kind::kUpdate);
+  EXPECT_EQ(p->update, "DROP ALL");
+  EXPECT_EQ(p->using_graphs, (std::vector<std::string>{"http://g/1", "http://g/0"}));
+  EXPECT_EQ(p->using_named, (std::vector<std::string>{"http://g/2"}));
+}
+
+TEST(ParseSparqlRequestTest, RepeatedUpdateIsBadRequest) {
+  EXPECT_EQ(CodeOf(Post("/sparql", "application/x-www-form-urlencoded", "update=CLEAR+ALL&update=CLEAR+ALL")),
             Error::Code::kBadRequest);
 }
 
@@ -131,9 +143,33 @@ TEST(ParseSparqlRequestTest, PostSparqlQueryWithQueryInUrlIsBadRequest) {
             Error::Code::kBadRequest);
 }
 
-TEST(ParseSparqlRequestTest, PostSparqlUpdateIsBadRequest) {
-  EXPECT_EQ(CodeOf(Post("/sparql", "application/sparql-update", "DROP ALL")),
+TEST(ParseSparqlRequestTest, PostSparqlUpdate) {
+  auto p = ParseSparqlRequest(Post("/sparql?using-named-graph-uri=http%3A%2F%2Fg%2F2",
+                                   "application/sparql-update; charset=utf-8", "DROP+ALL"));
+  ASSERT_TRUE(p.ok()) << p.error().ToString();
+  EXPECT_EQ(p->kind, SparqlRequest::Kind::kUpdate);
+  EXPECT_EQ(p->update, "DROP+ALL");  // a direct body is not URL-decoded
+  EXPECT_EQ(p->using_named, (std::vector<std::string>{"http://g/2"}));
+  EXPECT_EQ(CodeOf(Post("/sparql?update=X", "application/sparql-update", "DROP ALL")),
             Error::Code::kBadRequest);
+}
+
+TEST(ParseUpdateRequestTest, OnlyPostedUpdates) {
+  auto p = ParseUpdateRequest(Post("/update", "application/sparql-update", "CLEAR ALL"));
+  ASSERT_TRUE(p.ok()) << p.error().ToString();
+  EXPECT_EQ(p->update, "CLEAR ALL");
+  auto f = ParseUpdateRequest(Post("/update", "application/x-www-form-urlencoded", "update=CLEAR+ALL"));
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->update, "CLEAR ALL");
+  EXPECT_EQ(ParseUpdateRequest(Post("/update", "application/x-www-form-urlencoded", "query=ASK%7B%7D"))
+                .error().code,
+            Error::Code::kBadRequest);
+  EXPECT_EQ(ParseUpdateRequest(Post("/update", "application/sparql-query", "ASK {}")).error().code,
+            Error::Code::kBadRequest);
+  EXPECT_EQ(ParseUpdateRequest(Post("/update", "text/plain", "CLEAR ALL")).error().code,
+            Error::Code::kUnsupportedMedia);
+  EXPECT_EQ(ParseUpdateRequest(Get("/update?update=CLEAR+ALL")).error().code,
+            Error::Code::kMethodNotAllowed);
 }
 
 TEST(ParseSparqlRequestTest, PostOtherContentTypeIsUnsupportedMedia) {

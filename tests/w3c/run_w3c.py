@@ -1,7 +1,9 @@
 #!/usr/bin/python3
-"""Runs the W3C SPARQL 1.0 + 1.1 query and result-format suites against a real
-`kg serve` over HTTP (SPARQL Protocol for queries, Graph Store Protocol to load
-each test's data) with ../shared/tools/sparql-conformance.py.
+"""Runs the W3C SPARQL 1.0 + 1.1 query and result-format suites (or, with
+--suites update, the SPARQL 1.1 Update suite) against a real `kg serve` over
+HTTP (SPARQL Protocol for queries, POST /update for updates, Graph Store
+Protocol to load each test's data and read the graphs back) with
+../shared/tools/sparql-conformance.py.
 
 Fails when fewer than --min-pass tests pass, or when a test fails that is not in
 expected-failures.txt (a regression). Tests listed there that now pass are
@@ -70,6 +72,9 @@ def main():
     ap.add_argument('--engine', default='kg', help='kg serve --engine (kg or rasqal)')
     ap.add_argument('--json', help='also keep the harness report here')
     ap.add_argument('--expected', default=os.path.join(HERE, 'expected-failures.txt'))
+    ap.add_argument('--suites', default=None,
+                    help='harness --suites (default: its own, the query and result-format suites); '
+                         'with "update" the updates go to POST /update')
     args = ap.parse_args()
 
     candidates = [args.harness] if args.harness else [
@@ -84,6 +89,11 @@ def main():
     port = free_port()
     token = secrets.token_hex(16)
     base = 'http://127.0.0.1:%d' % port
+    suite_args = []
+    if args.suites:
+        suite_args = ['--suites', args.suites]
+        if 'update' in args.suites.split(','):
+            suite_args += ['--update', base + '/update']
     server = subprocess.Popen([args.kg, 'serve', '--empty', '--no-union-default-graph', '--quiet',
                                '--engine', args.engine,
                                '--port', str(port), '--write-token', token],
@@ -95,7 +105,7 @@ def main():
             run = subprocess.run(['/usr/bin/python3', harness, '--endpoint', base + '/sparql',
                                   '--store', base + '/rdf-graphs', '--header',
                                   'Authorization: Bearer ' + token, '--json', report,
-                                  '--label', 'kg serve', '--timeout', '20'],
+                                  '--label', 'kg serve', '--timeout', '20'] + suite_args,
                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                  timeout=1200)
             print(run.stdout)
@@ -128,8 +138,8 @@ def main():
     if passed < args.min_pass:
         print('only %d passed; at least %d required' % (passed, args.min_pass))
         ok = False
-    print('kg W3C conformance through HTTP: %d of %d passed (required >= %d), %d expected failures, '
-          '%d unexpected' % (passed, len(tests), args.min_pass, len(failed) - len(unexpected), len(unexpected)))
+    print('kg W3C conformance through HTTP (%s): %d of %d passed (required >= %d), %d expected failures, '
+          '%d unexpected' % (args.suites or 'query, results', passed, len(tests), args.min_pass, len(failed) - len(unexpected), len(unexpected)))
     return 0 if ok else 1
 
 
