@@ -3,7 +3,9 @@
 // variables — into both branches of a UNION, into the side of a JOIN or the
 // left side of a LEFTJOIN that certainly binds all of them, below an
 // EXTEND that does not bind them — where the evaluator then checks them as
-// soon as a basic graph pattern has bound their variables.
+// soon as a basic graph pattern has bound their variables. A filter with
+// EXISTS goes into UNION branches (the same solutions) but never below one
+// side of a join: it substitutes the whole solution.
 // Pure; thread-safe.
 #pragma once
 

@@ -1,0 +1,163 @@
+// The evaluator, operator by operator, through ExecuteQuery on a small store.
+#include "evaluator/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "store/rdf_codec.h"
+
+namespace kg::sparql {
+namespace {
+
+constexpr const char* kData = R"(
+@prefix : <http://x/> .
+:a :p 1 ; :label "A"@en , "Aa"@nl ; :next :b .
+:b :p 2 ; :label "B"@en ; :next :c .
+:c :p 3 ; :next :a .
+:d :q "lonely" .
+)";
+
+class EngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto parsed = RdfCodec::ForThisThread().Parse(kData, RdfSyntax::kTurtle, "http://x/");
+    ASSERT_TRUE(parsed.ok());
+    ASSERT_TRUE(store_.Replace(std::string("http://x/g1"), parsed->triples).ok());
+    ASSERT_TRUE(store_
+                    .Replace(std::string("http://x/g2"),
+                             {{Term::Iri("http://x/e"), Term::Iri("http://x/p"),
+                               Term::Literal("9", "", "http://www.w3.org/2001/XMLSchema#integer")}})
+                    .ok());
+  }
+
+  // The rows of a SELECT as strings "v1=val1 v2=val2", sorted.
+  std::vector<std::string> Rows(const std::string& q) {
+    auto r = ExecuteQuery(store_, "PREFIX : <http://x/> " + q);
+    EXPECT_TRUE(r.ok()) << r.error().ToString();
+    std::vector<std::string> out;
+    if (!r.ok()) return out;
+    const auto& rs = std::get<ResultSet>(r->value);
+    for (const auto& row : rs.rows) {
+      std::string line;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (!line.empty()) line += " ";
+        line += rs.variables[i] + "=" + (row[i] ? row[i]->value : "-");
+      }
+      out.push_back(line);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  Store store_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(EngineTest, BgpJoinsOnSharedVariables) {
+  EXPECT_EQ(Rows("SELECT ?x ?y { ?x :next ?y . ?y :p 3 }"), (V{"x=http://x/b y=http://x/c"}));
+}
+
+TEST_F(EngineTest, UnionDefaultGraphSeesEveryGraph) {
+  EXPECT_EQ(Rows("SELECT ?v { ?s :p ?v } ORDER BY ?v").size(), 4u);
+}
+
+TEST_F(EngineTest, OptionalKeepsUnmatchedAndAppliesItsFilter) {
+  EXPECT_EQ(Rows("SELECT ?s ?l { ?s :p ?v OPTIONAL { ?s :label ?l FILTER(lang(?l) = 'en') } }"),
+            (V{"s=http://x/a l=A", "s=http://x/b l=B", "s=http://x/c l=-", "s=http://x/e l=-"}));
+}
+
+TEST_F(EngineTest, MinusAndNotExists) {
+  V expected{"s=http://x/c", "s=http://x/e"};
+  EXPECT_EQ(Rows("SELECT ?s { ?s :p ?v MINUS { ?s :label ?l } }"), expected);
+  EXPECT_EQ(Rows("SELECT ?s { ?s :p ?v FILTER NOT EXISTS { ?s :label ?l } }"), expected);
+}
+
+TEST_F(EngineTest, ExistsSeesOuterVariablesInsideItsFilter) {
+  EXPECT_EQ(Rows("SELECT ?s { ?s :p ?v FILTER EXISTS { ?s :label ?l FILTER(?v = 2) } }"),
+            (V{"s=http://x/b"}));
+}
+
+TEST_F(EngineTest, GraphIteratesNamedGraphs) {
+  EXPECT_EQ(Rows("SELECT ?g { GRAPH ?g { ?s :p 9 } }"), (V{"g=http://x/g2"}));
+  EXPECT_EQ(Rows("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }").size(), 2u);
+}
+
+TEST_F(EngineTest, FromSelectsTheDefaultGraph) {
+  EXPECT_EQ(Rows("SELECT ?v FROM <http://x/g2> { ?s :p ?v }"), (V{"v=9"}));
+}
+
+TEST_F(EngineTest, BindValuesAndExpressions) {
+  EXPECT_EQ(Rows("SELECT ?d { VALUES ?v { 1 2 } ?s :p ?v BIND(?v * 10 AS ?d) }"),
+            (V{"d=10", "d=20"}));
+}
+
+TEST_F(EngineTest, GroupCountHavingOrderLimit) {
+  auto rows = ExecuteQuery(store_,
+                           "PREFIX : <http://x/> SELECT ?s (COUNT(?l) AS ?n) { ?s :label ?l } "
+                           "GROUP BY ?s HAVING (COUNT(?l) > 0) ORDER BY DESC(?n) LIMIT 1");
+  ASSERT_TRUE(rows.ok());
+  const auto& rs = std::get<ResultSet>(rows->value);
+  ASSERT_EQ(rs.rows.size(), 1u);
+  EXPECT_EQ(rs.rows[0][0]->value, "http://x/a");
+  EXPECT_EQ(rs.rows[0][1]->value, "2");
+}
+
+TEST_F(EngineTest, CountOfNothingIsZero) {
+  EXPECT_EQ(Rows("SELECT (COUNT(*) AS ?n) { ?s :none ?o }"), (V{"n=0"}));
+}
+
+TEST_F(EngineTest, DistinctAndSlice) {
+  EXPECT_EQ(Rows("SELECT DISTINCT ?p { ?s ?p ?o FILTER(?p = :p) }"), (V{"p=http://x/p"}));
+  EXPECT_EQ(Rows("SELECT ?v { ?s :p ?v } ORDER BY ?v OFFSET 1 LIMIT 2"), (V{"v=2", "v=3"}));
+}
+
+TEST_F(EngineTest, SubqueryHidesItsInnerVariables) {
+  EXPECT_EQ(Rows("SELECT ?s ?v { ?s :p ?v { SELECT ?s { ?s :label ?hidden } } } ORDER BY ?s"),
+            (V{"s=http://x/a v=1", "s=http://x/a v=1", "s=http://x/b v=2"}));
+}
+
+TEST_F(EngineTest, PropertyPathsWithCycles) {
+  // :a -> :b -> :c -> :a : a cycle; + and * must end and give each node once
+  EXPECT_EQ(Rows("SELECT ?x { :a :next+ ?x }"),
+            (V{"x=http://x/a", "x=http://x/b", "x=http://x/c"}));
+  EXPECT_EQ(Rows("SELECT ?x { :d :next* ?x }"), (V{"x=http://x/d"}));
+  EXPECT_EQ(Rows("SELECT ?x { :a :next/:next ?x }"), (V{"x=http://x/c"}));
+  EXPECT_EQ(Rows("SELECT ?x { :a ^:next ?x }"), (V{"x=http://x/c"}));
+  EXPECT_EQ(Rows("SELECT ?x { :a :next? ?x }"), (V{"x=http://x/a", "x=http://x/b"}));
+  EXPECT_EQ(Rows("SELECT ?o { :d !(:p|:next) ?o }"), (V{"o=lonely"}));
+  EXPECT_EQ(Rows("SELECT ?x { :a (:next|:p) ?x }"), (V{"x=1", "x=http://x/b"}));
+}
+
+TEST_F(EngineTest, AskConstructDescribe) {
+  auto ask = ExecuteQuery(store_, "ASK { <http://x/a> <http://x/next> <http://x/b> }");
+  ASSERT_TRUE(ask.ok());
+  EXPECT_TRUE(std::get<bool>(ask->value));
+  auto g = ExecuteQuery(store_,
+                        "CONSTRUCT { ?y <http://x/prev> ?x . _:n <http://x/about> ?x } "
+                        "WHERE { ?x <http://x/next> ?y }");
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(std::get<Graph>(g->value).size(), 6u);  // 3 prev + 3 fresh blank nodes
+  auto d = ExecuteQuery(store_, "DESCRIBE <http://x/d>");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(std::get<Graph>(d->value).size(), 1u);
+}
+
+TEST_F(EngineTest, ErrorsAndLimits) {
+  auto syntax = ExecuteQuery(store_, "SELECT * {\n ?s ?p }");
+  ASSERT_FALSE(syntax.ok());
+  EXPECT_EQ(syntax.error().code, Error::Code::kSyntax);
+  EXPECT_EQ(syntax.error().line, 2);
+  auto service = ExecuteQuery(store_, "SELECT * { SERVICE <http://e/> { ?s ?p ?o } }");
+  ASSERT_FALSE(service.ok());
+  EXPECT_EQ(service.error().code, Error::Code::kUnsupported);
+  QueryLimits past;
+  past.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  auto slow = ExecuteQuery(store_, "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", {}, {}, past);
+  ASSERT_FALSE(slow.ok());
+  EXPECT_EQ(slow.error().code, Error::Code::kTimeout);
+}
+
+}  // namespace
+}  // namespace kg::sparql
