@@ -131,6 +131,92 @@ Evaluator::Evaluator(const Store& store, const AlgebraQuery& query,
     for (const VarOrTerm* pos : {&t.subject, &t.predicate, &t.object})
       if (const Var* v = std::get_if<Var>(pos)) vars_.Index(v->name);
   }
+  FindUnusedVariables();
+}
+
+// A variable written exactly once in the whole query, in a triple pattern,
+// and not part of the answer, constrains nothing: the pattern can match it as
+// a wildcard without binding (and interning) a term per row. SELECT ?p {
+// ?s ?p ?o } then costs one binding per triple instead of three.
+void Evaluator::FindUnusedVariables() {
+  std::vector<int> uses(vars_.size(), 0);
+  auto use = [&](const std::string& name) {
+    int i = vars_.Find(name);
+    if (i >= 0) ++uses[i];
+  };
+  auto use_pos = [&](const VarOrTerm& v) {
+    if (const Var* var = std::get_if<Var>(&v)) use(var->name);
+  };
+  bool whole_rows = false;
+  std::function<void(const Op&)> walk_op;
+  std::function<void(const Expr&)> walk_expr = [&](const Expr& e) {
+    if (e.kind == Expr::Kind::kVar) use(e.var);
+    if (e.pattern) walk_op(*PatternOp(*e.pattern));
+    for (const auto& a : e.args) walk_expr(*a);
+  };
+  walk_op = [&](const Op& op) {
+    for (const auto& t : op.triples) {
+      use_pos(t.subject);
+      if (!t.path) use_pos(t.predicate);
+      use_pos(t.object);
+    }
+    for (const auto& e : op.exprs) walk_expr(*e);
+    if (op.expr) walk_expr(*op.expr);
+    if (op.kind == Op::Kind::kExtend) use(op.var);
+    use_pos(op.graph);
+    for (const auto& v : op.table.variables) use(v.name);
+    for (const auto& v : op.vars) use(v);
+    for (const auto& c : op.order) walk_expr(*c.expr);
+    for (const auto& [e, v] : op.group_keys) {
+      walk_expr(*e);
+      use(v);
+    }
+    for (const auto& [v, e] : op.aggregates) {
+      use(v);
+      walk_expr(*e);
+      // COUNT(DISTINCT *) compares whole solutions: every variable counts.
+      if (e->star && e->distinct) whole_rows = true;
+    }
+    for (const auto& c : op.children) walk_op(*c);
+  };
+  if (query_.root) walk_op(*query_.root);
+  // The answer counts as a use, and so does anything DESCRIBE or a
+  // CONSTRUCT template reads.
+  for (const auto& v : query_.result_vars) use(v);
+  for (const auto& d : query_.describe) use_pos(d);
+  for (const auto& t : query_.construct_template) {
+    use_pos(t.subject);
+    use_pos(t.predicate);
+    use_pos(t.object);
+  }
+  unused_.assign(vars_.size(), false);
+  if (whole_rows) return;
+  for (std::size_t i = 0; i < uses.size(); ++i) unused_[i] = uses[i] == 1;
+  // Only triple-pattern positions may be skipped: a variable used once in a
+  // BIND, VALUES or GROUP BY still has to be bound there.
+  std::function<void(const Op&)> keep_bound = [&](const Op& op) {
+    if (op.kind == Op::Kind::kExtend) unused_[vars_.Index(op.var)] = false;
+    for (const auto& v : op.table.variables) unused_[vars_.Index(v.name)] = false;
+    for (const auto& v : op.vars) unused_[vars_.Index(v)] = false;
+    for (const auto& [e, v] : op.group_keys) unused_[vars_.Index(v)] = false;
+    for (const auto& [v, e] : op.aggregates) unused_[vars_.Index(v)] = false;
+    if (const Var* g = std::get_if<Var>(&op.graph)) unused_[vars_.Index(g->name)] = false;
+    for (const auto& t : op.triples)
+      if (t.path) {
+        // path ends are bound by the path code, which always binds them
+        for (const VarOrTerm* pos : {&t.subject, &t.object})
+          if (const Var* v = std::get_if<Var>(pos)) unused_[vars_.Index(v->name)] = false;
+      }
+    for (const auto& c : op.children) keep_bound(*c);
+  };
+  if (query_.root) keep_bound(*query_.root);
+}
+
+bool Evaluator::Unused(const VarOrTerm& pos) const {
+  const Var* v = std::get_if<Var>(&pos);
+  if (!v) return false;
+  int i = vars_.Find(v->name);
+  return i >= 0 && static_cast<std::size_t>(i) < unused_.size() && unused_[i];
 }
 
 void Evaluator::RegisterVariables(const Op& op) {
@@ -366,7 +452,8 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
     auto p = Resolve(t.predicate, row);
     // Only positions that were unbound need binding: the store matched the
     // others exactly (and interning is the evaluator's main cost).
-    const bool bind_s = !s, bind_p = !p, bind_o = !o;
+    const bool bind_s = !s && !Unused(t.subject), bind_p = !p && !Unused(t.predicate),
+               bind_o = !o && !Unused(t.object);
     const auto& next_filters = filters_at[k + 1];
     auto var_index = [&](const VarOrTerm& pos) {
       const Var* v = std::get_if<Var>(&pos);

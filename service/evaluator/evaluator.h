@@ -83,6 +83,8 @@ class Evaluator {
   bool Test(const std::vector<ExprPtr>& exprs, const Row& row, const std::vector<bool>* mask,
             const GraphCtx& g);
   void RegisterVariables(const Op& op);
+  void FindUnusedVariables();
+  bool Unused(const VarOrTerm& pos) const;
   Row EmptyRow() const { return Row(vars_.size(), 0); }
   Graph Describe(const std::vector<Row>& rows);
 
@@ -98,6 +100,7 @@ class Evaluator {
   std::set<std::string> named_set_;
   std::unordered_map<const Op*, std::vector<bool>> scopes_;
   std::vector<bool> substituted_;
+  std::vector<bool> unused_;  // variables matched as wildcards, never bound
   std::unordered_map<const Op*, std::vector<bool>> substituted_scopes_;
   std::map<std::pair<const Op*, std::string>, std::vector<Row>> materialized_;
   std::unordered_map<const GroupPattern*, OpPtr> patterns_;
