@@ -31,7 +31,7 @@ Result<Response> Describe(const Request& request, const SparqlRequest& sr, Servi
   if (!format.ok()) return format.error();
   ServiceInfo info{PublicBase(request, ctx.config) + "/sparql",
                    ctx.store.options().union_default_graph, ctx.store.Size(),
-                   ctx.store.GraphNames()};
+                   ctx.store.GraphNames(), !ctx.config.write_token.empty()};
   auto body = WriteGraph(*format, ServiceDescription(info), ServiceDescriptionPrefixes());
   if (!body.ok()) return body.error();
   return Ok(*format, std::move(body.value()));

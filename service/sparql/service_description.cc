@@ -21,6 +21,7 @@ Graph ServiceDescription(const ServiceInfo& info) {
   add(service, Term::Iri(kRdfType), Sd("Service"));
   add(service, Sd("endpoint"), Term::Iri(info.endpoint_iri));
   add(service, Sd("supportedLanguage"), Sd("SPARQL11Query"));
+  if (info.update) add(service, Sd("supportedLanguage"), Sd("SPARQL11Update"));
   // W3C "Unique URIs for file formats": the result and graph formats we write.
   for (const char* f : {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
                         "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD"})

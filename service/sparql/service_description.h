@@ -15,6 +15,8 @@ struct ServiceInfo {
   bool union_default_graph = true;
   std::size_t triples = 0;
   std::vector<std::string> named_graphs;
+  // SPARQL Update is accepted (the server has a write token).
+  bool update = false;
 };
 
 Graph ServiceDescription(const ServiceInfo& info);

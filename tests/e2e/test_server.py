@@ -133,6 +133,7 @@ class ServerTest(unittest.TestCase):
             self.assertIn((None, sd.endpoint, rdflib.URIRef(self.base + '/sparql')), g)
             self.assertIn((None, sd.feature, sd.UnionDefaultGraph), g)
             self.assertIn((None, sd.supportedLanguage, sd.SPARQL11Query), g)
+            self.assertIn((None, sd.supportedLanguage, sd.SPARQL11Update), g)  # token given
 
     def test_union_default_graph_and_named_graphs(self):
         st, _, body = self.get(q('SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }'),
