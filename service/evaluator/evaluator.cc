@@ -318,7 +318,7 @@ bool Evaluator::Bind(const VarOrTerm& pos, const Term& value, Row& row) {
 
 bool Evaluator::Match(const GraphCtx& g, const std::optional<Term>& s,
                       const std::optional<Term>& p, const std::optional<Term>& o,
-                      const std::function<bool(const Triple&)>& fn) {
+                      const std::function<bool(const Triple&)>& fn, unsigned want) {
   bool go_on = true;
   auto each = [&](Triple&& t) {
     Tick();
@@ -326,11 +326,11 @@ bool Evaluator::Match(const GraphCtx& g, const std::optional<Term>& s,
     return go_on;
   };
   if (!g.is_default) {
-    store_.ForEach(Store::GraphRef{false, g.name}, s, p, o, each);
+    store_.ForEach(Store::GraphRef{false, g.name}, s, p, o, each, want);
     return go_on;
   }
   if (default_graphs_.size() == 1) {
-    store_.ForEach(default_graphs_.front(), s, p, o, each);
+    store_.ForEach(default_graphs_.front(), s, p, o, each, want);
     return go_on;
   }
   // An RDF merge of several graphs: a triple counts once.
@@ -423,6 +423,8 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
   }
   const std::vector<bool>& mask = Scope(op);
 
+  // One row buffer per level, reused for every match at that level.
+  std::vector<Row> scratch(order.size() + 1);
   std::function<bool(std::size_t, const Row&, bool)> step = [&](std::size_t k, const Row& row,
                                                                bool checked) -> bool {
     if (!checked && !filters_at[k].empty() && !Test(filters_at[k], row, &mask, g)) return true;
@@ -444,7 +446,8 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
       };
       if (!in_graph(t.subject, s) || !in_graph(t.object, o)) return true;
       return PathPairs(*t.path, s, o, g, [&](const Term& x, const Term& y) {
-        Row next = row;
+        Row& next = scratch[k + 1];
+        next = row;
         if (!Bind(t.subject, x, next) || !Bind(t.object, y, next)) return true;
         return step(k + 1, next, false);
       });
@@ -477,13 +480,14 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
           if (!b || !*b) return true;
         }
       }
-      Row next = row;
+      Row& next = scratch[k + 1];
+      next = row;  // reuses the level's buffer: no allocation per match
       if ((bind_s && !Bind(t.subject, tr.subject, next)) ||
           (bind_p && !Bind(t.predicate, tr.predicate, next)) ||
           (bind_o && !Bind(t.object, tr.object, next)))
         return true;
       return step(k + 1, next, true);
-    });
+    }, (bind_s ? 1u : 0u) | (bind_p ? 2u : 0u) | (bind_o ? 4u : 0u));
   };
   return step(0, input, false);
 }

@@ -74,8 +74,10 @@ class Evaluator {
                const std::optional<Term>& o, const GraphCtx& g,
                const std::function<bool(const Term&, const Term&)>& fn);
   // Triples of the active graph matching a pattern.
+  // want: positions fn reads (bits 1 s, 2 p, 4 o), see Store::ForEach.
   bool Match(const GraphCtx& g, const std::optional<Term>& s, const std::optional<Term>& p,
-             const std::optional<Term>& o, const std::function<bool(const Triple&)>& fn);
+             const std::optional<Term>& o, const std::function<bool(const Triple&)>& fn,
+             unsigned want = 7);
   double Estimate(const GraphCtx& g, const std::optional<Term>& s, const std::optional<Term>& p,
                   const std::optional<Term>& o);
   std::optional<Term> Resolve(const VarOrTerm& v, const Row& row);

@@ -104,7 +104,8 @@ void Model::AddAll(const Model& other) {
 }
 
 void Model::ForEach(const std::optional<Term>& s, const std::optional<Term>& p,
-                    const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn) const {
+                    const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn,
+                    unsigned want) const {
   librdf_world* w = world_.librdf();
   NodePtr sn = s ? ToNode(w, *s) : nullptr;
   NodePtr pn = p ? ToNode(w, *p) : nullptr;
@@ -115,10 +116,12 @@ void Model::ForEach(const std::optional<Term>& s, const std::optional<Term>& p,
   if (!stream) return;
   while (!librdf_stream_end(stream.get())) {
     librdf_statement* st = librdf_stream_get_object(stream.get());
-    // Bound positions are known already: skip converting them back.
-    Triple t{s ? *s : FromNode(librdf_statement_get_subject(st)),
-             p ? *p : FromNode(librdf_statement_get_predicate(st)),
-             o ? *o : FromNode(librdf_statement_get_object(st))};
+    // Bound positions are known already: skip converting them back; and
+    // positions the caller does not read stay empty.
+    Triple t;
+    if (want & 1) t.subject = s ? *s : FromNode(librdf_statement_get_subject(st));
+    if (want & 2) t.predicate = p ? *p : FromNode(librdf_statement_get_predicate(st));
+    if (want & 4) t.object = o ? *o : FromNode(librdf_statement_get_object(st));
     if (!fn(std::move(t))) return;
     librdf_stream_next(stream.get());
   }

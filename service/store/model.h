@@ -33,9 +33,12 @@ class Model {
   Graph Match(const std::optional<Term>& s, const std::optional<Term>& p,
               const std::optional<Term>& o) const;
   std::size_t Size() const;
-  // Streams matches into fn until it returns false.
+  // Streams matches into fn until it returns false. `want` (bits 1 s, 2 p,
+  // 4 o) says which positions the caller reads; the others are left empty
+  // (converting librdf nodes is the main cost of a scan).
   void ForEach(const std::optional<Term>& s, const std::optional<Term>& p,
-               const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn) const;
+               const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn,
+               unsigned want = 7) const;
   // Triples with predicate p (computed on first use after a change).
   std::size_t PredicateCount(const std::string& p) const;
 

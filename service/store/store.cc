@@ -152,13 +152,13 @@ void Store::AddPrefixes(const PrefixMap& prefixes) {
 
 void Store::ForEach(const GraphRef& graph, const std::optional<Term>& s,
                     const std::optional<Term>& p, const std::optional<Term>& o,
-                    const std::function<bool(Triple&&)>& fn) const {
+                    const std::function<bool(Triple&&)>& fn, unsigned want) const {
   Model* m = nullptr;
   if (graph.query_default)
     m = impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get();
   else
     m = impl_->Find(graph.name);
-  if (m) m->ForEach(s, p, o, fn);
+  if (m) m->ForEach(s, p, o, fn, want);
 }
 
 double Store::Estimate(const GraphRef& graph, const std::optional<Term>& s,

@@ -96,9 +96,12 @@ class Store {
     GraphName name;  // when !query_default; nullopt = the stored default graph
   };
   // Calls `fn` for each triple matching the pattern (nullopt = wildcard)
-  // until it returns false. An unknown graph has no triples.
+  // until it returns false. An unknown graph has no triples. `want` (bits
+  // 1 subject, 2 predicate, 4 object) names the positions fn reads; the
+  // others are passed empty, which makes scans much cheaper.
   void ForEach(const GraphRef& graph, const std::optional<Term>& s, const std::optional<Term>& p,
-               const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn) const;
+               const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn,
+               unsigned want = 7) const;
   // Estimated number of matches, from per-predicate counts (exact for
   // (? p ?) and (? ? ?)); used by the planner to order patterns.
   double Estimate(const GraphRef& graph, const std::optional<Term>& s,
