@@ -13,7 +13,7 @@ namespace kg::sparql {
 
 Result<QueryResult> ExecuteQuery(const Store& store, const std::string& text,
                                  const Dataset& dataset, const std::string& base_iri,
-                                 const QueryLimits& limits) {
+                                 const QueryLimits& limits, const Bindings& bindings) {
   auto parsed = ParseQuery(text, base_iri);
   if (!parsed.ok()) return parsed.error();
   auto algebra = Translate(*parsed);
@@ -21,7 +21,7 @@ Result<QueryResult> ExecuteQuery(const Store& store, const std::string& text,
   algebra->root = Optimize(algebra->root);
   Evaluator evaluator(store, *algebra, dataset, limits,
                       parsed->base.empty() ? base_iri : parsed->base);
-  return evaluator.Run();
+  return evaluator.Run(bindings);
 }
 
 Result<std::string> ExplainQuery(const Store& store, const std::string& text,

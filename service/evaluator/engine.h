@@ -13,6 +13,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -31,9 +32,15 @@ struct QueryLimits {
 // named-graph-uri), when non-empty, overrides FROM / FROM NAMED. Errors:
 // Error::Syntax (line, column) from the parser, Error::Unsupported (SERVICE),
 // Error::Timeout.
+// `bindings` are initial values of variables (typed RDF terms, never text
+// pasted into the query): the answer is that of the query joined with them,
+// as if the query ended in VALUES with that one row, but they also reach
+// inside as constants, so a bound ?concept makes a concept page an index
+// lookup.
+using Bindings = std::map<std::string, Term>;
 Result<QueryResult> ExecuteQuery(const Store& store, const std::string& text,
                                  const Dataset& dataset = {}, const std::string& base_iri = {},
-                                 const QueryLimits& limits = {});
+                                 const QueryLimits& limits = {}, const Bindings& bindings = {});
 
 // The algebra of a query and the order the planner picks for each basic
 // graph pattern, as text (for `kg query --explain`).

@@ -911,6 +911,25 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
     case Op::Kind::kProject: {
       std::vector<int> keep;
       for (const auto& v : op.vars) keep.push_back(vars_.Index(v));
+      // When the input binds only projected variables, passing it inside is
+      // the same as filtering afterwards, and turns bound values into index
+      // lookups (a concept page with ?concept given).
+      // The query's own projection also takes the initial bindings inside:
+      // they act as a VALUES row joined before projecting (§18.2.4).
+      bool only_projected = top_chain_.count(&op) > 0;
+      if (!only_projected) {
+        only_projected = true;
+        for (std::size_t i = 0; i < input.size() && only_projected; ++i)
+          if (input[i] && std::find(keep.begin(), keep.end(), static_cast<int>(i)) == keep.end())
+            only_projected = false;
+      }
+      if (only_projected && !IsEmpty(input)) {
+        return Eval(*op.children[0], input, g, [&](const Row& r) {
+          Row out = EmptyRow();
+          for (int i : keep) out[i] = r[i];
+          return emit(out);
+        });
+      }
       return EvalIndependent(op, input, g, emit, [&](const Emit& e) {
         return Eval(*op.children[0], EmptyRow(), g, [&](const Row& r) {
           Row out = EmptyRow();
@@ -928,11 +947,13 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
                   [&](const Row& r) { return seen.insert(r).second ? emit(r) : true; });
     }
 
-    case Op::Kind::kSlice:
-      return EvalIndependent(op, input, g, emit, [&](const Emit& e) {
+    case Op::Kind::kSlice: {
+      // The query's own LIMIT/OFFSET apply after the initial bindings.
+      const bool through = top_chain_.count(&op) > 0;
+      return EvalIndependent(op, through ? Row() : input, g, emit, [&](const Emit& e) {
         std::uint64_t skipped = 0, taken = 0;
         if (op.limit && *op.limit == 0) return true;
-        return Eval(*op.children[0], EmptyRow(), g, [&](const Row& r) {
+        return Eval(*op.children[0], through ? input : EmptyRow(), g, [&](const Row& r) {
           if (skipped < op.offset) {
             ++skipped;
             return true;
@@ -942,6 +963,7 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
           return !(op.limit && taken >= *op.limit);
         }) || (op.limit && taken >= *op.limit);
       });
+    }
   }
   return true;
 }
@@ -978,10 +1000,22 @@ Graph Evaluator::Describe(const std::vector<Row>& rows) {
   return out;
 }
 
-Result<QueryResult> Evaluator::Run() {
+Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) {
   try {
     GraphCtx def;
     Row empty = EmptyRow();
+    for (const auto& [name, value] : bindings) {
+      int i = vars_.Find(name);
+      if (i >= 0) empty[i] = terms_.Intern(value);  // a variable the query lacks changes nothing
+    }
+    // The solution modifiers on top of the query let the bindings through.
+    for (const Op* op = query_.root.get(); op; op = op->children.empty() ? nullptr : op->children[0].get()) {
+      if (op->kind != Op::Kind::kSlice && op->kind != Op::Kind::kDistinct &&
+          op->kind != Op::Kind::kReduced && op->kind != Op::Kind::kOrderBy &&
+          op->kind != Op::Kind::kProject)
+        break;
+      top_chain_.insert(op);
+    }
     QueryResult result;
     switch (query_.form) {
       case Query::Form::kAsk: {

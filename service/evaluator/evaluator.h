@@ -27,7 +27,8 @@ class Evaluator {
  public:
   Evaluator(const Store& store, const AlgebraQuery& query, const Dataset& protocol_dataset,
             const QueryLimits& limits, std::string base_iri);
-  Result<QueryResult> Run();
+  // bindings: initial values of variables (see ExecuteQuery).
+  Result<QueryResult> Run(const std::map<std::string, Term>& bindings = {});
 
   // The graph patterns are matched against: the dataset's default graph or
   // one named graph.
@@ -102,7 +103,8 @@ class Evaluator {
   std::set<std::string> named_set_;
   std::unordered_map<const Op*, std::vector<bool>> scopes_;
   std::vector<bool> substituted_;
-  std::vector<bool> unused_;  // variables matched as wildcards, never bound
+  std::vector<bool> unused_;
+  std::set<const Op*> top_chain_;  // the query's own solution modifiers  // variables matched as wildcards, never bound
   std::unordered_map<const Op*, std::vector<bool>> substituted_scopes_;
   std::map<std::pair<const Op*, std::string>, std::vector<Row>> materialized_;
   std::unordered_map<const GroupPattern*, OpPtr> patterns_;

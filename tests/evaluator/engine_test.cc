@@ -161,3 +161,23 @@ TEST_F(EngineTest, ErrorsAndLimits) {
 
 }  // namespace
 }  // namespace kg::sparql
+
+namespace kg::sparql {
+namespace {
+
+TEST_F(EngineTest, InitialBindingsActLikeValues) {
+  Bindings b{{"s", Term::Iri("http://x/b")}};
+  auto r = ExecuteQuery(store_, "SELECT ?s ?v { ?s <http://x/p> ?v }", {}, {}, {}, b);
+  ASSERT_TRUE(r.ok());
+  const auto& rs = std::get<ResultSet>(r->value);
+  ASSERT_EQ(rs.rows.size(), 1u);
+  EXPECT_EQ(rs.rows[0][1]->value, "2");
+  // a bound value that is text, not syntax: no injection possible
+  Bindings evil{{"s", Term::Literal("x } . ?a ?b ?c . {")}};
+  auto none = ExecuteQuery(store_, "SELECT ?v { ?s <http://x/p> ?v }", {}, {}, {}, evil);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(std::get<ResultSet>(none->value).rows.empty());
+}
+
+}  // namespace
+}  // namespace kg::sparql
