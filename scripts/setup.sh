@@ -34,8 +34,11 @@ install_deps() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
   fi
-  # npm packages for the ontology's SHACL validation, pinned by package-lock.json
-  (cd tests/ontology && npm ci --no-audit --no-fund --loglevel=error)
+  # npm packages of the tests (SHACL validation, OpenAPI validation, ...),
+  # each folder pinned by its package-lock.json
+  for lock in tests/*/package-lock.json; do
+    (cd "$(dirname "$lock")" && npm ci --no-audit --no-fund --loglevel=error)
+  done
 }
 
 build() {
