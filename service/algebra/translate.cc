@@ -296,6 +296,14 @@ Result<AlgebraQuery> Translate(const Query& query) { return TranslateQuery(query
 
 OpPtr TranslatePattern(const GroupPattern& group) { return TranslateGroup(group); }
 
+bool ExpressionVariables(const Expr& e, std::set<std::string>& out) {
+  if (e.kind == Expr::Kind::kExists || e.kind == Expr::Kind::kNotExists) return false;
+  if (e.kind == Expr::Kind::kVar) out.insert(e.var);
+  for (const auto& a : e.args)
+    if (!ExpressionVariables(*a, out)) return false;
+  return true;
+}
+
 void CollectVariables(const Op& op, std::vector<std::string>& out) {
   switch (op.kind) {
     case Op::Kind::kBgp:

@@ -5,6 +5,10 @@
 // OFFSET/LIMIT). Pure; thread-safe.
 #pragma once
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "algebra/algebra.h"
 #include "core/status.h"
 #include "parser/ast.h"
@@ -17,5 +21,10 @@ OpPtr TranslatePattern(const GroupPattern& group);
 
 // Variables an operator can bind (in-scope variables, §18.2.1).
 void CollectVariables(const Op& op, std::vector<std::string>& out);
+
+// Variables an expression reads, into `out`. Returns false when it contains
+// EXISTS / NOT EXISTS, whose pattern sees the whole solution: such an
+// expression must stay where it is (not pushed down, not checked early).
+bool ExpressionVariables(const Expr& expr, std::set<std::string>& out);
 
 }  // namespace kg::sparql

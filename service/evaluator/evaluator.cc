@@ -23,16 +23,6 @@ std::string NowLexical() {
   return std::string(buf) + frac;
 }
 
-// The variables an expression reads (not inside EXISTS: those are evaluated
-// by substitution and must not be pushed).
-bool ExprVars(const Expr& e, std::set<std::string>& out) {
-  if (e.kind == Expr::Kind::kExists || e.kind == Expr::Kind::kNotExists) return false;
-  if (e.kind == Expr::Kind::kVar) out.insert(e.var);
-  for (const auto& a : e.args)
-    if (!ExprVars(*a, out)) return false;
-  return true;
-}
-
 bool IsEmpty(const Row& r) {
   return std::all_of(r.begin(), r.end(), [](TermId id) { return id == 0; });
 }
@@ -410,7 +400,7 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
     }
     for (const auto& e : pushed) {
       std::set<std::string> need;
-      ExprVars(*e, need);
+      ExpressionVariables(*e, need);
       std::size_t level = pats.size();
       for (std::size_t k = 0; k <= pats.size(); ++k) {
         if (std::includes(after[k].begin(), after[k].end(), need.begin(), need.end())) {
@@ -790,7 +780,7 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
         std::vector<ExprPtr> pushed, rest;
         for (const auto& e : op.exprs) {
           std::set<std::string> need;
-          bool pushable = ExprVars(*e, need);
+          bool pushable = ExpressionVariables(*e, need);
           for (const auto& v : need) {
             int i = vars_.Find(v);
             pushable = pushable && i >= 0 && static_cast<std::size_t>(i) < mask.size() && mask[i];

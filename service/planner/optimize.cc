@@ -2,24 +2,16 @@
 
 #include <algorithm>
 
+#include "algebra/translate.h"
+
 namespace kg::sparql {
 namespace {
 
 OpPtr Make(Op op) { return std::make_shared<const Op>(std::move(op)); }
 
-// The variables an expression reads; false when it contains EXISTS (which
-// substitutes the whole solution and must stay where it is).
-bool ExprVars(const Expr& e, std::set<std::string>& out) {
-  if (e.kind == Expr::Kind::kExists || e.kind == Expr::Kind::kNotExists) return false;
-  if (e.kind == Expr::Kind::kVar) out.insert(e.var);
-  for (const auto& a : e.args)
-    if (!ExprVars(*a, out)) return false;
-  return true;
-}
-
 bool Covered(const Expr& e, const std::set<std::string>& certain) {
   std::set<std::string> need;
-  if (!ExprVars(e, need)) return false;
+  if (!ExpressionVariables(e, need)) return false;
   return std::includes(certain.begin(), certain.end(), need.begin(), need.end());
 }
 
@@ -72,7 +64,7 @@ OpPtr Push(const OpPtr& op, std::vector<ExprPtr> exprs) {
       auto certain = CertainVariables(*op->children[0]);
       for (auto& e : exprs) {
         std::set<std::string> need;
-        bool ok = ExprVars(*e, need) && !need.count(op->var) && Covered(*e, certain);
+        bool ok = ExpressionVariables(*e, need) && !need.count(op->var) && Covered(*e, certain);
         (ok ? below : keep).push_back(e);
       }
       Op x = *op;

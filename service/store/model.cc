@@ -141,23 +141,11 @@ std::size_t Model::PredicateCount(const std::string& p) const {
 
 Graph Model::Match(const std::optional<Term>& s, const std::optional<Term>& p,
                    const std::optional<Term>& o) const {
-  librdf_world* w = world_.librdf();
-  NodePtr sn = s ? ToNode(w, *s) : nullptr;
-  NodePtr pn = p ? ToNode(w, *p) : nullptr;
-  NodePtr on = o ? ToNode(w, *o) : nullptr;
-  // The pattern statement takes ownership of its nodes.
-  StatementPtr pattern(
-      librdf_new_statement_from_nodes(w, sn.release(), pn.release(), on.release()));
   Graph out;
-  StreamPtr stream(librdf_model_find_statements(model_.get(), pattern.get()));
-  if (!stream) return out;
-  while (!librdf_stream_end(stream.get())) {
-    librdf_statement* st = librdf_stream_get_object(stream.get());
-    out.push_back({FromNode(librdf_statement_get_subject(st)),
-                   FromNode(librdf_statement_get_predicate(st)),
-                   FromNode(librdf_statement_get_object(st))});
-    librdf_stream_next(stream.get());
-  }
+  ForEach(s, p, o, [&](Triple&& t) {
+    out.push_back(std::move(t));
+    return true;
+  });
   return out;
 }
 
