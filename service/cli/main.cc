@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "api/api.h"
 #include "evaluator/engine.h"
 #include "handlers/context.h"
 #include "http/server.h"
@@ -24,6 +25,9 @@
 
 #ifndef KG_VERSION
 #define KG_VERSION "0.0.0"
+#endif
+#ifndef KG_DEFAULT_QUERIES
+#define KG_DEFAULT_QUERIES "queries"
 #endif
 #ifndef KG_DEFAULT_DATA
 #define KG_DEFAULT_DATA "ontology"
@@ -50,6 +54,13 @@ std::string DefaultData() {
   // ontology/ of the source tree kg was built from.
   if (std::filesystem::is_directory("ontology")) return "ontology";
   return KG_DEFAULT_DATA;
+}
+
+std::string DefaultQueries() {
+  // The named queries: ./queries when run from a checkout, else the queries/
+  // of the source tree kg was built from.
+  if (std::filesystem::is_directory("queries")) return "queries";
+  return KG_DEFAULT_QUERIES;
 }
 
 void AddDataOptions(po::options_description& d) {
@@ -117,6 +128,9 @@ int Serve(int argc, char** argv) {
       ("read-timeout", po::value<int>()->default_value(30), "seconds to read a request")
       ("query-timeout", po::value<double>()->default_value(10),
        "seconds a query may run (kg engine) before it is stopped with 503")
+      ("queries", po::value<std::string>(),
+       "folder of named queries (*.rq, recursively) served under /api/queries/ (default: the "
+       "built-in queries/); a file that does not parse stops the start")
       ("quiet,q", "no access log");
   AddDataOptions(d);
   po::variables_map vm;
@@ -144,7 +158,19 @@ int Serve(int argc, char** argv) {
   config.query_timeout_seconds = vm["query-timeout"].as<double>();
   kg::Metrics metrics;
   metrics.SetTriplesLoaded(loaded->store->Size());
-  kg::ServiceContext context{*loaded->store, config, metrics};
+  kg::api::ApiState api;
+  {
+    std::string dir = vm.count("queries") ? vm["queries"].as<std::string>() : DefaultQueries();
+    if (vm.count("queries") || std::filesystem::is_directory(dir)) {
+      auto catalog = kg::api::LoadQueryCatalog(dir);
+      if (!catalog.ok()) {
+        std::fprintf(stderr, "kg: %s\n", catalog.error().ToString().c_str());
+        return kFailure;
+      }
+      api.catalog = std::move(catalog.value());
+    }
+  }
+  kg::ServiceContext context{*loaded->store, config, metrics, &api};
 
   kg::ServerOptions so;
   so.host = vm["host"].as<std::string>();

@@ -998,6 +998,9 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
       int i = vars_.Find(name);
       if (i >= 0) empty[i] = terms_.Intern(value);  // a variable the query lacks changes nothing
     }
+    // Bound parameters are constants everywhere in the query, so a FILTER
+    // sees them even when no pattern of its group mentions the variable.
+    Substitute(empty);
     // The solution modifiers on top of the query let the bindings through.
     for (const Op* op = query_.root.get(); op; op = op->children.empty() ? nullptr : op->children[0].get()) {
       if (op->kind != Op::Kind::kSlice && op->kind != Op::Kind::kDistinct &&

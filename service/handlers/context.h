@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "api/api.h"
 #include "handlers/metrics.h"
 #include "store/store.h"
 
@@ -27,6 +28,9 @@ struct ServiceContext {
   Store& store;
   const ServiceConfig& config;
   Metrics& metrics;
+  // Named queries and the answer cache of /api/; nullptr = /api/ has no named
+  // queries (the concept API still answers).
+  api::ApiState* api = nullptr;
 };
 
 }  // namespace kg

@@ -16,6 +16,7 @@ Result<Response> HandleGraphStore(const Request& request, ServiceContext& contex
 Result<Response> HandleHealth(const Request& request, ServiceContext& context);      // /healthz
 Result<Response> HandleMetrics(const Request& request, ServiceContext& context);     // /metrics
 Result<Response> HandleIndex(const Request& request, ServiceContext& context);       // /
+Result<Response> HandleApiRoute(const Request& request, ServiceContext& context);    // /api/...
 
 // SPARQL 1.1 Update of an already parsed protocol request (kind kUpdate);
 // /sparql and /update share it. 204 on success.

@@ -13,28 +13,34 @@ struct Route {
   std::string_view path;
   std::string_view methods;  // for Allow and CORS
   bool cors;                 // readable cross-origin
+  bool prefix;               // also matches every path below path + "/"
   Result<Response> (*handler)(const Request&, ServiceContext&);
 };
 
 // Routing as one table (Oxigraph's cli does the same): path -> handler.
-constexpr std::array<Route, 6> kRoutes{{
-    {"/sparql", "GET, HEAD, POST, OPTIONS", true, HandleSparql},
-    {"/update", "POST, OPTIONS", true, HandleUpdate},
-    {"/rdf-graphs", "GET, HEAD, PUT, POST, DELETE, OPTIONS", true, HandleGraphStore},
-    {"/healthz", "GET, HEAD, OPTIONS", true, HandleHealth},
-    {"/metrics", "GET, HEAD, OPTIONS", false, HandleMetrics},
-    {"/", "GET, HEAD, OPTIONS", true, HandleIndex},
+constexpr std::array<Route, 7> kRoutes{{
+    {"/sparql", "GET, HEAD, POST, OPTIONS", true, false, HandleSparql},
+    {"/update", "POST, OPTIONS", true, false, HandleUpdate},
+    {"/rdf-graphs", "GET, HEAD, PUT, POST, DELETE, OPTIONS", true, false, HandleGraphStore},
+    {"/healthz", "GET, HEAD, OPTIONS", true, false, HandleHealth},
+    {"/metrics", "GET, HEAD, OPTIONS", false, false, HandleMetrics},
+    {"/api", "GET, HEAD, OPTIONS", true, true, HandleApiRoute},
+    {"/", "GET, HEAD, OPTIONS", true, false, HandleIndex},
 }};
 
 const Route* FindRoute(std::string_view path) {
   for (const auto& r : kRoutes)
-    if (r.path == path) return &r;
+    if (r.path == path ||
+        (r.prefix && path.size() > r.path.size() && path.substr(0, r.path.size()) == r.path &&
+         path[r.path.size()] == '/'))
+      return &r;
   return nullptr;
 }
 
 void AddCors(Response& r, const Route& route) {
   r.headers["Access-Control-Allow-Origin"] = "*";
-  r.headers["Access-Control-Expose-Headers"] = "Content-Type, Content-Length, Vary, X-Request-Id";
+  r.headers["Access-Control-Expose-Headers"] =
+      "Content-Type, Content-Length, Vary, X-Request-Id, ETag, Link, X-Total-Count";
 }
 
 }  // namespace
