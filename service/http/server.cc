@@ -12,6 +12,7 @@
 
 #include "handlers/error_response.h"
 #include "handlers/router.h"
+#include "http/request_conversion.h"
 
 namespace kg {
 
@@ -22,13 +23,6 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string NextRequestId() {
-  static std::atomic<unsigned long long> counter{0};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%08llx", ++counter);
-  return buf;
-}
 
 void AccessLog(const Request& req, int status, std::size_t bytes, double seconds) {
   std::string target = req.target.size() > 160 ? req.target.substr(0, 160) + "..." : req.target;
@@ -134,27 +128,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     ReplyError(Error::BadRequest("malformed HTTP request: " + ec.message()));
   }
 
-  Request ToRequest() {
-    auto& msg = parser_->get();
-    Request r;
-    r.method = std::string(msg.method_string());
-    r.target = std::string(msg.target());
-    for (const auto& field : msg) {
-      std::string name(field.name_string());
-      auto it = r.headers.find(name);
-      if (it == r.headers.end()) r.headers.emplace(name, std::string(field.value()));
-      else it->second += ", " + std::string(field.value());
-    }
-    r.body = std::move(msg.body());
-    r.request_id = r.header("X-Request-Id");
-    if (r.request_id.empty() || r.request_id.size() > 64) r.request_id = NextRequestId();
-    return r;
-  }
-
   void Dispatch() {
     keep_alive_ = parser_->get().keep_alive();
     version_ = parser_->get().version();
-    auto request = std::make_shared<Request>(ToRequest());
+    auto request = std::make_shared<Request>(ToRequest(parser_->release()));
     started_ = Clock::now();
     stream_.expires_never();
     // Handlers run on the store thread; the answer comes back to this

@@ -176,9 +176,12 @@ raptor_term* ToRaptorTerm(raptor_world* w, const Term& t) {
     case Term::Kind::kBlank:
       return raptor_new_term_from_blank(w, v);
     case Term::Kind::kLiteral: {
+      if (t.language.size() > 255) return nullptr;  // raptor keeps the length in a byte
       RaptorUriPtr dt;
-      if (!t.datatype.empty())
+      if (!t.datatype.empty()) {
         dt.reset(raptor_new_uri(w, reinterpret_cast<const unsigned char*>(t.datatype.c_str())));
+        if (!dt) return nullptr;
+      }
       return raptor_new_term_from_counted_literal(
           w, v, t.value.size(), dt.get(),
           t.language.empty() ? nullptr
@@ -220,9 +223,24 @@ Result<std::string> RdfCodec::Serialize(const Graph& graph, RdfSyntax syntax,
   if (raptor_serializer_start_to_string(ser.get(), nullptr, &buffer, &length) != 0)
     return Error::Internal("raptor serializer could not start");
   for (const auto& t : graph) {
-    raptor_statement* st = raptor_new_statement_from_nodes(
-        w, ToRaptorTerm(w, t.subject), ToRaptorTerm(w, t.predicate), ToRaptorTerm(w, t.object),
-        nullptr);
+    raptor_term* s = ToRaptorTerm(w, t.subject);
+    raptor_term* p = ToRaptorTerm(w, t.predicate);
+    raptor_term* o = ToRaptorTerm(w, t.object);
+    if (!s || !p || !o) {
+      // Raptor cannot make a term of this (e.g. an empty IRI, a language tag
+      // over 255 bytes); a NULL term in a statement crashes its serializers
+      // (found by tests/fuzz/serialize_fuzz.cc).
+      for (raptor_term* x : {s, p, o})
+        if (x) raptor_free_term(x);
+      raptor_serializer_serialize_end(ser.get());  // frees its string iostream
+      ser.reset();
+      if (buffer) raptor_free_memory(buffer);
+      return Error::Internal("serializer: cannot write the term " +
+                             std::string(!s ? "<" + t.subject.value + ">"
+                                         : !p ? "<" + t.predicate.value + ">"
+                                              : "\"" + t.object.value + "\""));
+    }
+    raptor_statement* st = raptor_new_statement_from_nodes(w, s, p, o, nullptr);
     if (st) {
       raptor_serializer_serialize_statement(ser.get(), st);
       raptor_free_statement(st);

@@ -143,10 +143,12 @@ std::uint64_t Store::Version() const { return impl_->version; }
 const PrefixMap& Store::Prefixes() const { return impl_->prefixes; }
 
 void Store::AddPrefixes(const PrefixMap& prefixes) {
-  for (const auto& [p, iri] : prefixes) {
+  for (const auto& entry : prefixes) {
+    // (not a structured binding: clang 14 cannot capture those in a lambda)
+    const std::string& p = entry.first;
     auto it = std::find_if(impl_->prefixes.begin(), impl_->prefixes.end(),
                            [&](const auto& e) { return e.first == p; });
-    if (it == impl_->prefixes.end()) impl_->prefixes.emplace_back(p, iri);
+    if (it == impl_->prefixes.end()) impl_->prefixes.emplace_back(p, entry.second);
   }
 }
 

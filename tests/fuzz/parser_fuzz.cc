@@ -1,9 +1,6 @@
 // libFuzzer target for the SPARQL parser: any input must give a tree or a
-// syntax error — no crash, hang, leak or undefined behaviour. Not built by
-// CMake; build and run by hand:
-//   clang++-14 -std=c++20 -fsanitize=fuzzer,address,undefined -Iservice \
-//     tests/fuzz/parser_fuzz.cc service/parser/*.cc -o /tmp/parser_fuzz
-//   /tmp/parser_fuzz -max_total_time=60 tests/fuzz/corpus/parser
+// syntax error — no crash, hang, leak or undefined behaviour. Built with
+// -DKG_FUZZ=ON (tests/fuzz/CMakeLists.txt); run by tests/fuzz/run_fuzzers.sh.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -48,5 +48,53 @@ TEST(TurtleWriterTest, EmptyGraph) {
   EXPECT_TRUE(parsed->triples.empty());
 }
 
+// Regression (tests/fuzz/serialize_fuzz.cc): Raptor refused ill-typed
+// numeric literals, so a CONSTRUCT answer holding one was a 500.
+TEST(TurtleWriterTest, IllTypedNumericLiteralRoundTrips) {
+  Graph g = {{Term::Iri("http://example.org/s"), Term::Iri("http://example.org/p"),
+              Term::Literal(" h\u00e9llo", {}, "http://www.w3.org/2001/XMLSchema#integer")},
+             {Term::Iri("http://example.org/s"), Term::Iri("http://example.org/q"),
+              Term::Literal("maybe", {}, "http://www.w3.org/2001/XMLSchema#boolean")}};
+  auto ttl = WriteTurtle(g, SamplePrefixes());
+  ASSERT_TRUE(ttl.ok()) << ttl.error().ToString();
+  auto back = RdfCodec::ForThisThread().Parse(*ttl, RdfSyntax::kTurtle, "http://b/");
+  ASSERT_TRUE(back.ok()) << back.error().ToString() << "\n" << *ttl;
+  EXPECT_EQ(Canonical(back->triples), Canonical(g));
+}
+
+// Regression (serialize_fuzz): Raptor's writer dropped blank-node cycles.
+TEST(TurtleWriterTest, BlankNodeCyclesAreKept) {
+  Graph g = {{Term::Blank("a"), Term::Iri("http://example.org/p"), Term::Blank("a")},
+             {Term::Blank("b"), Term::Iri("http://example.org/p"), Term::Blank("c")},
+             {Term::Blank("c"), Term::Iri("http://example.org/q"), Term::Blank("b")}};
+  auto ttl = WriteTurtle(g, SamplePrefixes());
+  ASSERT_TRUE(ttl.ok()) << ttl.error().ToString();
+  auto back = RdfCodec::ForThisThread().Parse(*ttl, RdfSyntax::kTurtle, "http://b/");
+  ASSERT_TRUE(back.ok()) << back.error().ToString();
+  EXPECT_EQ(back->triples.size(), 3u) << *ttl;
+}
+
+// Regression (serialize_fuzz): Raptor wrote ex:a. for <http://example.org/a.>,
+// which reads back as ex:a followed by a '.'.
+TEST(TurtleWriterTest, LocalNameEndingInDotIsWrittenInFull) {
+  Graph g = {{Term::Iri("http://example.org/s"), Term::Iri("http://example.org/a."),
+              Term::Literal("x")}};
+  auto ttl = WriteTurtle(g, SamplePrefixes());
+  ASSERT_TRUE(ttl.ok()) << ttl.error().ToString();
+  auto back = RdfCodec::ForThisThread().Parse(*ttl, RdfSyntax::kTurtle, "http://b/");
+  ASSERT_TRUE(back.ok()) << back.error().ToString() << "\n" << *ttl;
+  EXPECT_EQ(back->triples, g) << *ttl;
+}
+
+// Regression (serialize_fuzz): a term Raptor cannot build (an empty IRI)
+// made its serializer dereference NULL; now it is an error.
+TEST(TurtleWriterTest, UnwritableTermIsAnErrorNotACrash) {
+  Graph g = {{Term::Iri(""), Term::Iri("http://example.org/p"), Term::Literal("x")}};
+  auto ttl = RdfCodec::ForThisThread().Serialize(g, RdfSyntax::kTurtle, {});
+  EXPECT_FALSE(ttl.ok());
+  auto xml = RdfCodec::ForThisThread().Serialize(g, RdfSyntax::kRdfXml, {});
+  EXPECT_FALSE(xml.ok());
+}
+
 }  // namespace
 }  // namespace kg
