@@ -98,3 +98,25 @@ TEST(TurtleWriterTest, UnwritableTermIsAnErrorNotACrash) {
 
 }  // namespace
 }  // namespace kg
+
+namespace kg {
+namespace {
+
+// Regression (serialize_fuzz): Raptor wrote a long xsd:double with an
+// integer-looking lexical form as a bare number, which reads back as an
+// xsd:integer. kg reads every Turtle answer back and falls back to
+// N-Triples when it differs.
+TEST(TurtleWriterTest, DoubleWithIntegerLexicalFormKeepsItsDatatype) {
+  Graph g{{Term::Iri("http://example.org/a"), Term::Iri("http://example.org/p"),
+           Term::Literal("4444444444444444444444444444444444444444", "",
+                         "http://www.w3.org/2001/XMLSchema#double")}};
+  auto ttl = WriteTurtle(g, {{"ex", "http://example.org/"}});
+  ASSERT_TRUE(ttl.ok());
+  auto back = RdfCodec::ForThisThread().Parse(*ttl, RdfSyntax::kTurtle, "http://base/");
+  ASSERT_TRUE(back.ok()) << back.error().ToString();
+  ASSERT_EQ(back->triples.size(), 1u);
+  EXPECT_EQ(back->triples[0].object.datatype, "http://www.w3.org/2001/XMLSchema#double") << *ttl;
+}
+
+}  // namespace
+}  // namespace kg
