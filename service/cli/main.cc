@@ -126,6 +126,12 @@ int Serve(int argc, char** argv) {
       ("body-limit", po::value<std::size_t>()->default_value(16 * 1024 * 1024),
        "largest request body in bytes (413 above)")
       ("read-timeout", po::value<int>()->default_value(30), "seconds to read a request")
+      ("idle-timeout", po::value<int>()->default_value(15),
+       "seconds a keep-alive connection may wait for its next request")
+      ("max-connections", po::value<std::size_t>()->default_value(256),
+       "open connections at most; more are answered 503 with Retry-After and closed")
+      ("max-queue", po::value<std::size_t>()->default_value(64),
+       "requests waiting for the store at most; more are answered 503 with Retry-After")
       ("query-timeout", po::value<double>()->default_value(10),
        "seconds a query may run (kg engine) before it is stopped with 503")
       ("queries", po::value<std::string>(),
@@ -177,6 +183,9 @@ int Serve(int argc, char** argv) {
   so.port = vm["port"].as<unsigned short>();
   so.body_limit = vm["body-limit"].as<std::size_t>();
   so.read_timeout = std::chrono::seconds(vm["read-timeout"].as<int>());
+  so.idle_timeout = std::chrono::seconds(vm["idle-timeout"].as<int>());
+  so.max_connections = vm["max-connections"].as<std::size_t>();
+  so.max_queue = vm["max-queue"].as<std::size_t>();
   so.access_log = !vm.count("quiet");
   kg::Server server(so, context);
   auto port = server.Listen();

@@ -20,6 +20,7 @@ int HttpStatus(Error::Code code) {
     case Error::Code::kUnauthorized: return 401;
     case Error::Code::kForbidden: return 403;
     case Error::Code::kTimeout: return 503;
+    case Error::Code::kUnavailable: return 503;
     case Error::Code::kIo: return 500;
     case Error::Code::kInternal: return 500;
   }
@@ -56,6 +57,7 @@ const char* CodeName(Error::Code code) {
     case Error::Code::kUnauthorized: return "unauthorized";
     case Error::Code::kForbidden: return "forbidden";
     case Error::Code::kTimeout: return "timeout";
+    case Error::Code::kUnavailable: return "unavailable";
     case Error::Code::kIo: return "io-error";
     case Error::Code::kInternal: return "internal-error";
   }
@@ -68,6 +70,7 @@ Response ErrorResponse(const Error& error, const Request& request) {
   Response r;
   r.status = HttpStatus(error.code);
   if (error.code == Error::Code::kMethodNotAllowed) r.headers["Allow"] = error.allow;
+  if (error.code == Error::Code::kUnavailable) r.headers["Retry-After"] = "1";
   if (error.code == Error::Code::kUnauthorized)
     r.headers["WWW-Authenticate"] = "Bearer realm=\"kg\"";
   auto format = Negotiate(request.header("Accept"), {Format::kJson, Format::kText});

@@ -45,6 +45,7 @@ struct Server::Impl {
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
   std::atomic<bool> stopping{false};
+  std::atomic<std::size_t> queued{0};  // requests posted to the store thread, not yet handled
 
   class Session;
   std::mutex sessions_mu;
@@ -74,7 +75,11 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     parser_->body_limit(server_.options.body_limit);
-    stream_.expires_after(server_.options.read_timeout);
+    // A kept-alive connection may wait idle_timeout for its next request;
+    // the request itself must then arrive within read_timeout (slow-loris).
+    stream_.expires_after(served_ > 0 ? std::min(server_.options.idle_timeout,
+                                                 server_.options.read_timeout)
+                                      : server_.options.read_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                               self->OnHeader(ec);
@@ -131,6 +136,17 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void Dispatch() {
     keep_alive_ = parser_->get().keep_alive();
     version_ = parser_->get().version();
+    // Bounded queue in front of the single store thread: when full, say so
+    // at once instead of letting clients wait without limit.
+    if (server_.queued.load() >= server_.options.max_queue) {
+      Request req = ToRequest(parser_->release());
+      started_ = Clock::now();
+      return Write(req, ErrorResponse(Error::Unavailable("the server is busy (" +
+                                                         std::to_string(server_.options.max_queue) +
+                                                         " requests queued); retry shortly"),
+                                      req));
+    }
+    ++server_.queued;
     auto request = std::make_shared<Request>(ToRequest(parser_->release()));
     started_ = Clock::now();
     stream_.expires_never();
@@ -141,6 +157,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     auto guard = asio::make_work_guard(server_.io);
     asio::post(server_.store_thread, [self = shared_from_this(), request, guard]() mutable {
       Response response = Handle(*request, self->server_.context);
+      --self->server_.queued;
       asio::post(self->stream_.get_executor(),
                  [self, request, response = std::move(response)]() mutable {
                    self->Write(*request, std::move(response));
@@ -195,6 +212,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(server_.options.read_timeout);
     auto write_done = [self = shared_from_this(), res, closing](beast::error_code ec, std::size_t) {
       self->busy_ = false;
+      ++self->served_;
       if (ec || closing) return self->Close();
       self->ReadHeader();
     };
@@ -226,6 +244,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   bool busy_ = false;
   unsigned version_ = 11;
   Clock::time_point started_;
+  std::size_t served_ = 0;  // responses written on this connection
 };
 
 void Server::Impl::Accept() {
@@ -233,12 +252,31 @@ void Server::Impl::Accept() {
     if (ec) {
       if (!acceptor.is_open()) return;  // shutting down
     } else {
-      auto session = std::make_shared<Session>(std::move(socket), *this);
+      std::size_t open;
       {
         std::lock_guard<std::mutex> lock(sessions_mu);
-        sessions.insert(session);
+        open = sessions.size();
       }
-      session->Start();
+      if (open >= options.max_connections) {
+        // Over the cap: a short 503 and close, without reading the request.
+        auto sock = std::make_shared<tcp::socket>(std::move(socket));
+        auto text = std::make_shared<std::string>(
+            "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: "
+            "text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: 29\r\n\r\n"
+            "too many connections; retry\r\n");
+        asio::async_write(*sock, asio::buffer(*text), [sock, text](beast::error_code, std::size_t) {
+          beast::error_code ignored;
+          sock->shutdown(tcp::socket::shutdown_both, ignored);
+          sock->close(ignored);
+        });
+      } else {
+        auto session = std::make_shared<Session>(std::move(socket), *this);
+        {
+          std::lock_guard<std::mutex> lock(sessions_mu);
+          sessions.insert(session);
+        }
+        session->Start();
+      }
     }
     Accept();
   });

@@ -23,7 +23,10 @@ struct ServerOptions {
   unsigned short port = 7878;  // 0: pick a free port (tests)
   std::size_t body_limit = 16 * 1024 * 1024;   // 413 above
   std::size_t header_limit = 64 * 1024;        // 431 above
-  std::chrono::seconds read_timeout{30};       // whole request, incl. idle keep-alive
+  std::chrono::seconds read_timeout{30};       // to read one whole request
+  std::chrono::seconds idle_timeout{15};       // keep-alive connection waiting for the next
+  std::size_t max_connections = 256;           // more: 503 + Retry-After, then closed
+  std::size_t max_queue = 64;                  // requests waiting for the store: 503 above
   bool access_log = true;                      // one line per request on stderr
 };
 

@@ -69,3 +69,17 @@ TEST(ErrorResponseTest, HeadersForSpecialCodes) {
 
 }  // namespace
 }  // namespace kg
+
+namespace kg {
+namespace {
+
+TEST(ErrorResponseLimitsTest, UnavailableIs503WithRetryAfter) {
+  Request req;
+  Response r = ErrorResponse(Error::Unavailable("busy"), req);
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(r.headers["Retry-After"], "1");
+  EXPECT_EQ(HttpStatus(Error::Code::kUnavailable), 503);
+}
+
+}  // namespace
+}  // namespace kg
