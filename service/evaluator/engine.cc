@@ -38,25 +38,10 @@ Result<std::string> ExplainQuery(const Store& store, const std::string& text,
   int n = 0;
   std::function<void(const Op&)> walk = [&](const Op& op) {
     if (op.kind == Op::Kind::kBgp && op.triples.size() > 1) {
-      std::vector<PatternInfo> infos;
-      for (const auto& t : op.triples) {
-        PatternInfo info;
-        for (const VarOrTerm* pos : {&t.subject, &t.predicate, &t.object})
-          if (const Var* v = std::get_if<Var>(pos)) info.vars.push_back(v->name);
-        infos.push_back(info);
-      }
-      auto cost = [&](std::size_t i, const std::set<std::string>& bound) {
-        const auto& t = op.triples[i];
-        auto known = [&](const VarOrTerm& pos) -> std::optional<Term> {
-          if (const Term* term = std::get_if<Term>(&pos)) return *term;
-          if (bound.count(std::get<Var>(pos).name)) return Term::Iri("urn:kg:bound");
-          return std::nullopt;
-        };
-        if (t.path) return known(t.subject) || known(t.object) ? 50.0 : 1e9;
-        return store.Estimate(Store::GraphRef{}, known(t.subject), known(t.predicate),
-                              known(t.object));
-      };
-      auto order = OrderPatterns(infos, {}, cost);
+      auto order = OrderBgp(
+          op.triples, {}, [](const std::string&) { return std::optional<Term>(); },
+          [&](const std::optional<Term>& s, const std::optional<Term>& p,
+              const std::optional<Term>& o) { return store.Estimate(Store::GraphRef{}, s, p, o); });
       out << "bgp " << ++n << " order:";
       for (auto i : order) out << " " << i + 1;
       out << "\n";

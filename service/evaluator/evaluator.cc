@@ -360,32 +360,15 @@ bool Evaluator::Test(const std::vector<ExprPtr>& exprs, const Row& row,
 bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const Row& input,
                         const GraphCtx& g, const Emit& emit) {
   const auto& pats = op.triples;
-  std::vector<PatternInfo> infos(pats.size());
   std::set<std::string> bound;
   for (std::size_t i = 0; i < vars_.size() && i < input.size(); ++i)
     if (input[i]) bound.insert(vars_.Name(i));
-  for (std::size_t i = 0; i < pats.size(); ++i) {
-    for (const VarOrTerm* pos : {&pats[i].subject, &pats[i].predicate, &pats[i].object}) {
-      if (pos == &pats[i].predicate && pats[i].path) continue;
-      if (const Var* v = std::get_if<Var>(pos)) infos[i].vars.push_back(v->name);
-    }
-  }
-  auto cost = [&](std::size_t i, const std::set<std::string>& b) {
-    const auto& t = pats[i];
-    auto known = [&](const VarOrTerm& pos) -> std::optional<Term> {
-      if (const Term* term = std::get_if<Term>(&pos)) return *term;
-      const auto& name = std::get<Var>(pos).name;
-      if (!b.count(name)) return std::nullopt;
-      auto r = Resolve(pos, input);
-      // Bound by an earlier pattern: the value is not known yet, only that
-      // there will be one; a placeholder IRI gets the selectivity right.
-      return r ? r : std::optional<Term>(Term::Iri("urn:kg:bound"));
-    };
-    auto s = known(t.subject), o = known(t.object);
-    if (t.path) return (s || o) ? 50.0 : 1e9;
-    return Estimate(g, s, known(t.predicate), o);
-  };
-  std::vector<std::size_t> order = OrderPatterns(infos, bound, cost);
+  std::vector<PatternInfo> infos;
+  for (const auto& t : pats) infos.push_back(PatternVariables(t));
+  std::vector<std::size_t> order = OrderBgp(
+      pats, bound, [&](const std::string& name) { return Resolve(Var{name}, input); },
+      [&](const std::optional<Term>& s, const std::optional<Term>& p,
+          const std::optional<Term>& o) { return Estimate(g, s, p, o); });
 
   // Each pushed filter runs right after the pattern that binds its last
   // variable (or before the first pattern if the input binds them all).

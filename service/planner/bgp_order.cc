@@ -35,4 +35,38 @@ std::vector<std::size_t> OrderPatterns(
   return order;
 }
 
+PatternInfo PatternVariables(const TriplePattern& t) {
+  PatternInfo info;
+  for (const VarOrTerm* pos : {&t.subject, &t.predicate, &t.object}) {
+    if (pos == &t.predicate && t.path) continue;
+    if (const Var* v = std::get_if<Var>(pos)) info.vars.push_back(v->name);
+  }
+  return info;
+}
+
+std::vector<std::size_t> OrderBgp(
+    const std::vector<TriplePattern>& patterns, const std::set<std::string>& bound,
+    const std::function<std::optional<Term>(const std::string&)>& value,
+    const std::function<double(const std::optional<Term>&, const std::optional<Term>&,
+                               const std::optional<Term>&)>& estimate) {
+  std::vector<PatternInfo> infos;
+  for (const auto& t : patterns) infos.push_back(PatternVariables(t));
+  auto cost = [&](std::size_t i, const std::set<std::string>& b) {
+    const auto& t = patterns[i];
+    auto known = [&](const VarOrTerm& pos) -> std::optional<Term> {
+      if (const Term* term = std::get_if<Term>(&pos)) return *term;
+      const auto& name = std::get<Var>(pos).name;
+      if (!b.count(name)) return std::nullopt;
+      auto v = value(name);
+      // Bound, value not known yet (an earlier pattern binds it): a
+      // placeholder IRI gets the selectivity right.
+      return v ? v : std::optional<Term>(Term::Iri("urn:kg:bound"));
+    };
+    auto s = known(t.subject), o = known(t.object);
+    if (t.path) return (s || o) ? 50.0 : 1e9;
+    return estimate(s, known(t.predicate), o);
+  };
+  return OrderPatterns(infos, bound, cost);
+}
+
 }  // namespace kg::sparql

@@ -10,7 +10,11 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <optional>
 #include <vector>
+
+#include "core/term.h"
+#include "parser/ast.h"
 
 namespace kg::sparql {
 
@@ -23,5 +27,20 @@ struct PatternInfo {
 std::vector<std::size_t> OrderPatterns(
     const std::vector<PatternInfo>& patterns, std::set<std::string> bound,
     const std::function<double(std::size_t, const std::set<std::string>&)>& cost);
+
+// The variables a triple pattern binds (a path's predicate binds none).
+PatternInfo PatternVariables(const TriplePattern& pattern);
+
+// Orders the triple patterns of a BGP by the store's estimates.
+// `value(var)`: the value of a variable bound before the BGP, if known
+// (nullopt: bound, value not known); `estimate(s, p, o)`: the store's
+// estimate with nullopt as wildcard. A variable bound by an earlier pattern
+// counts as known (a placeholder term stands in for its value). A property
+// path is cheap with a bound end, very dear without.
+std::vector<std::size_t> OrderBgp(
+    const std::vector<TriplePattern>& patterns, const std::set<std::string>& bound,
+    const std::function<std::optional<Term>(const std::string&)>& value,
+    const std::function<double(const std::optional<Term>&, const std::optional<Term>&,
+                               const std::optional<Term>&)>& estimate);
 
 }  // namespace kg::sparql

@@ -1,10 +1,21 @@
 """Starts a real `kg serve` on a free loopback port for end-to-end tests."""
+import http.client
 import os
 import signal
 import socket
 import subprocess
 import time
 import urllib.request
+
+
+def request(base, method, path, body=None, headers=None):
+    """One HTTP exchange on a fresh connection: (status, lower-case headers, body)."""
+    conn = http.client.HTTPConnection('127.0.0.1', int(base.rsplit(':', 1)[1]), timeout=30)
+    conn.request(method, path, body=body, headers=headers or {})
+    r = conn.getresponse()
+    data = r.read()
+    conn.close()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, data
 
 
 def free_port():

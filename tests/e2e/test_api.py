@@ -3,7 +3,6 @@
 for a bad parameter, the OpenAPI document and page, and a refused bad query
 file at start-up."""
 import argparse
-import http.client
 import json
 import os
 import subprocess
@@ -13,20 +12,11 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kg_server import KgServer  # noqa: E402
+from kg_server import KgServer, request  # noqa: E402
 
 KG = None
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 GRENS = 'https://w3id.org/utrecht-leert/begrip/grens'
-
-
-def request(base, method, path, body=None, headers=None):
-    conn = http.client.HTTPConnection('127.0.0.1', int(base.rsplit(':', 1)[1]), timeout=30)
-    conn.request(method, path, body=body, headers=headers or {})
-    r = conn.getresponse()
-    data = r.read()
-    conn.close()
-    return r.status, {k.lower(): v for k, v in r.getheaders()}, data
 
 
 class ApiTest(unittest.TestCase):

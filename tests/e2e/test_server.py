@@ -2,7 +2,6 @@
 """End-to-end tests: a real `kg serve` on the built-in graph, real sockets,
 a real SPARQL client (SPARQLWrapper), rdflib to check every RDF format, curl."""
 import argparse
-import http.client
 import json
 import os
 import signal
@@ -21,22 +20,13 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import JSON, SPARQLWrapper, TURTLE, XML, CSV
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kg_server import KgServer  # noqa: E402
+from kg_server import KgServer, request  # noqa: E402
 
 KG = None
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 TOKEN = 'e2e-secret-token'
 SKOS = 'http://www.w3.org/2004/02/skos/core#'
 CONCEPT = 'https://w3id.org/utrecht-leert/begrip/pedagogische-basis'
-
-
-def request(base, method, path, body=None, headers=None):
-    conn = http.client.HTTPConnection('127.0.0.1', int(base.rsplit(':', 1)[1]), timeout=30)
-    conn.request(method, path, body=body, headers=headers or {})
-    r = conn.getresponse()
-    data = r.read()
-    conn.close()
-    return r.status, {k.lower(): v for k, v in r.getheaders()}, data
 
 
 def q(query):
