@@ -889,14 +889,14 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
       // lookups (a concept page with ?concept given).
       // The query's own projection also takes the initial bindings inside:
       // they act as a VALUES row joined before projecting (§18.2.4).
-      bool only_projected = top_chain_.count(&op) > 0;
-      if (!only_projected) {
-        only_projected = true;
-        for (std::size_t i = 0; i < input.size() && only_projected; ++i)
+      auto binds_only_projected = [&] {
+        for (std::size_t i = 0; i < input.size(); ++i)
           if (input[i] && std::find(keep.begin(), keep.end(), static_cast<int>(i)) == keep.end())
-            only_projected = false;
-      }
-      if (only_projected && !IsEmpty(input)) {
+            return false;
+        return true;
+      };
+      const bool pass_input = top_chain_.count(&op) > 0 || binds_only_projected();
+      if (pass_input && !IsEmpty(input)) {
         return Eval(*op.children[0], input, g, [&](const Row& r) {
           Row out = EmptyRow();
           for (int i : keep) out[i] = r[i];
