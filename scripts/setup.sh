@@ -25,6 +25,8 @@ PACKAGES=(
   libpcre2-dev libssl-dev
   # end-to-end and conformance tests: a real SPARQL client, rdflib, curl, a load tool
   python3 python3-rdflib python3-sparqlwrapper curl wrk ca-certificates
+  # browsing pages: diagrams drawn with the Graphviz C library; browser tests in Chromium
+  libgraphviz-dev chromium
 )
 
 install_deps() {
@@ -36,7 +38,7 @@ install_deps() {
   fi
   # npm packages of the tests (SHACL validation, OpenAPI validation, ...),
   # each folder pinned by its package-lock.json
-  for lock in tests/*/package-lock.json; do
+  for lock in tests/*/package-lock.json service/ui/assets/package-lock.json; do
     (cd "$(dirname "$lock")" && npm ci --no-audit --no-fund --loglevel=error)
   done
 }

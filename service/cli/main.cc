@@ -29,6 +29,9 @@
 #ifndef KG_DEFAULT_QUERIES
 #define KG_DEFAULT_QUERIES "queries"
 #endif
+#ifndef KG_DEFAULT_ASSETS
+#define KG_DEFAULT_ASSETS "service/ui/assets"
+#endif
 #ifndef KG_DEFAULT_DATA
 #define KG_DEFAULT_DATA "ontology"
 #endif
@@ -61,6 +64,13 @@ std::string DefaultQueries() {
   // of the source tree kg was built from.
   if (std::filesystem::is_directory("queries")) return "queries";
   return KG_DEFAULT_QUERIES;
+}
+
+std::string DefaultAssets() {
+  // The browsing pages' static files: ./service/ui/assets when run from a
+  // checkout, else those of the source tree kg was built from.
+  if (std::filesystem::is_directory("service/ui/assets")) return "service/ui/assets";
+  return KG_DEFAULT_ASSETS;
 }
 
 void AddDataOptions(po::options_description& d) {
@@ -137,6 +147,9 @@ int Serve(int argc, char** argv) {
       ("queries", po::value<std::string>(),
        "folder of named queries (*.rq, recursively) served under /api/queries/ (default: the "
        "built-in queries/); a file that does not parse stops the start")
+      ("assets", po::value<std::string>(),
+       "folder of the browsing pages' static files (CSS, JS, YASGUI from npm; default: the "
+       "built-in service/ui/assets/)")
       ("quiet,q", "no access log");
   AddDataOptions(d);
   po::variables_map vm;
@@ -158,6 +171,7 @@ int Serve(int argc, char** argv) {
   else if (const char* env = std::getenv("KG_WRITE_TOKEN")) config.write_token = env;
   if (vm.count("public-base")) config.public_base = vm["public-base"].as<std::string>();
   if (vm.count("load-dir")) config.load_dir = vm["load-dir"].as<std::string>();
+  config.assets_dir = vm.count("assets") ? vm["assets"].as<std::string>() : DefaultAssets();
   config.engine = vm["engine"].as<std::string>();
   if (config.engine != "kg" && config.engine != "rasqal")
     return Usage("--engine must be kg or rasqal", d);

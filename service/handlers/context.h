@@ -22,6 +22,8 @@ struct ServiceConfig {
   // (after resolving symlinks and '..'); "" = every LOAD fails (LOAD SILENT
   // does nothing).
   std::string load_dir;
+  // Static files of the browsing pages (service/ui/assets.h); "" = none.
+  std::string assets_dir;
 };
 
 struct ServiceContext {

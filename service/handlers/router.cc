@@ -18,7 +18,7 @@ struct Route {
 };
 
 // Routing as one table (Oxigraph's cli does the same): path -> handler.
-constexpr std::array<Route, 7> kRoutes{{
+constexpr std::array<Route, 16> kRoutes{{
     {"/sparql", "GET, HEAD, POST, OPTIONS", true, false, HandleSparql},
     {"/update", "POST, OPTIONS", true, false, HandleUpdate},
     {"/rdf-graphs", "GET, HEAD, PUT, POST, DELETE, OPTIONS", true, false, HandleGraphStore},
@@ -26,6 +26,16 @@ constexpr std::array<Route, 7> kRoutes{{
     {"/metrics", "GET, HEAD, OPTIONS", false, false, HandleMetrics},
     {"/api", "GET, HEAD, OPTIONS", true, true, HandleApiRoute},
     {"/", "GET, HEAD, OPTIONS", true, false, HandleIndex},
+    // Browsing pages and linked data (service/ui/ui.h).
+    {"/begrip", "GET, HEAD, OPTIONS", true, true, HandleUiRoute},
+    {"/werk", "GET, HEAD, OPTIONS", true, true, HandleUiRoute},
+    {"/schema", "GET, HEAD, OPTIONS", true, true, HandleUiRoute},
+    {"/assets", "GET, HEAD, OPTIONS", false, true, HandleUiRoute},
+    {"/search", "GET, HEAD, OPTIONS", false, false, HandleUiRoute},
+    {"/hierarchy", "GET, HEAD, OPTIONS", false, false, HandleUiRoute},
+    {"/index", "GET, HEAD, OPTIONS", false, false, HandleUiRoute},
+    {"/sources", "GET, HEAD, OPTIONS", false, false, HandleUiRoute},
+    {"/query", "GET, HEAD, OPTIONS", false, false, HandleUiRoute},
 }};
 
 const Route* FindRoute(std::string_view path) {

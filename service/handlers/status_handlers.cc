@@ -1,5 +1,6 @@
 // /healthz, /metrics and / : operational endpoints.
 #include "handlers/handlers.h"
+#include "serialize/negotiate.h"
 
 namespace kg {
 
@@ -27,6 +28,10 @@ Result<Response> HandleMetrics(const Request& request, ServiceContext& ctx) {
 Result<Response> HandleIndex(const Request& request, ServiceContext& ctx) {
   if (request.method != "GET" && request.method != "HEAD")
     return Error::MethodNotAllowed("GET, HEAD, OPTIONS");
+  // Browsers (Accept names text/html) get the home page; curl and scripts
+  // keep the plain-text overview.
+  auto format = Negotiate(request.header("Accept"), {Format::kText, Format::kHtml});
+  if (format.ok() && format.value() == Format::kHtml) return HandleUiRoute(request, ctx);
   Response r;
   r.headers["Content-Type"] = "text/plain; charset=utf-8";
   r.body =
