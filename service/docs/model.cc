@@ -1,0 +1,176 @@
+#include "docs/model.h"
+
+#include <algorithm>
+#include <set>
+
+#include "docs/apa.h"
+#include "serialize/jsonld.h"
+#include "ui/linked_data.h"
+#include "ui/neighbourhood.h"
+
+namespace kg::docs {
+namespace {
+
+using vocabulary::Config;
+
+// A file-safe slug for an IRI without a short id: its local name (after the
+// last '/' or '#'), with anything outside [A-Za-z0-9._-] as '-'.
+std::string LocalSlug(const std::string& iri) {
+  auto cut = iri.find_last_of("/#");
+  std::string local = cut == std::string::npos ? iri : iri.substr(cut + 1);
+  std::string s;
+  for (char c : local) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == '-';
+    s += ok ? c : '-';
+  }
+  while (!s.empty() && s.front() == '.') s.erase(s.begin());  // no hidden files, no ".."
+  return s.empty() ? "r" : s;
+}
+
+// Assigns "<folder>/<slug>" to each IRI (given sorted), clashes resolved in
+// IRI order; `reserved` slugs are never used.
+void AssignPages(std::map<std::string, std::string>& pages, const std::string& folder,
+                 const std::vector<std::pair<std::string, std::string>>& iri_and_id,
+                 std::set<std::string> reserved = {}) {
+  std::set<std::string> used = std::move(reserved);
+  for (const auto& [iri, id] : iri_and_id) {
+    if (pages.count(iri)) continue;
+    std::string base = !id.empty() && vocabulary::IsValidId(id) && id[0] != '.' ? id : LocalSlug(iri);
+    std::string slug = base;
+    for (int n = 2; used.count(slug); ++n) slug = base + "-" + std::to_string(n);
+    used.insert(slug);
+    pages[iri] = folder + "/" + slug;
+  }
+}
+
+Result<std::string> JsonLdOf(const Store& store, const std::string& iri) {
+  auto graph = ui::Describe(store, iri);
+  if (!graph.ok()) return graph.error();
+  return WriteJsonLd(*graph, store.Prefixes());
+}
+
+}  // namespace
+
+ui::Lang ToLang(std::string_view code) { return code == "en" ? ui::Lang::kEn : ui::Lang::kNl; }
+
+std::vector<std::string> LanguagesOf(const vocabulary::LangValues& values, const Config& config) {
+  std::vector<std::string> out;
+  for (const auto& l : config.languages)
+    if (values.count(l)) out.push_back(l);
+  for (const auto& [l, v] : values)
+    if (std::find(out.begin(), out.end(), l) == out.end() && !v.empty()) out.push_back(l);
+  return out;
+}
+
+Result<Model> ReadModel(const Store& store, const DocsOptions& options) {
+  const Config& config = options.vocabulary;
+  Model m;
+  auto schemes = vocabulary::ListSchemes(store, config);
+  if (!schemes.ok()) return schemes.error();
+  for (auto& s : *schemes) {
+    auto tree = vocabulary::SchemeTree(store, s.iri, config);
+    if (!tree.ok()) return tree.error();
+    m.schemes.push_back({std::move(s), std::move(*tree)});
+  }
+  auto concepts = vocabulary::ListConcepts(store, config);
+  if (!concepts.ok()) return concepts.error();
+  m.concepts = std::move(*concepts);
+  const std::string programme = config.OntologyNamespace() + "Programme";
+  for (const auto& c : m.concepts) {
+    auto view = vocabulary::GetConcept(store, c.ref.iri, config);
+    if (!view.ok()) return view.error();
+    auto paths = vocabulary::PathsToTop(store, c.ref.iri, config);
+    if (!paths.ok()) return paths.error();
+    for (const auto& t : view->types)
+      if (t.iri == programme) m.programmes.push_back(c.ref.iri);
+    m.paths[c.ref.iri] = std::move(*paths);
+    m.views.emplace(c.ref.iri, std::move(*view));
+  }
+  auto works = vocabulary::ListWorks(store, config);
+  if (!works.ok()) return works.error();
+  m.works = std::move(*works);
+  std::vector<std::pair<std::string, vocabulary::WorkView*>> keyed;
+  for (auto& w : m.works) keyed.push_back({ApaSortKey(w.work, config), &w});
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<vocabulary::WorkView> sorted;
+  for (auto& [k, w] : keyed) sorted.push_back(std::move(*w));
+  m.works = std::move(sorted);
+  auto terms = vocabulary::ListOntologyTerms(store, config);
+  if (!terms.ok()) return terms.error();
+  m.terms = std::move(*terms);
+
+  // Pages: concepts, schemes, works, ontology terms; a resource that is two
+  // of these (a scheme that is also a concept) gets the first.
+  std::vector<std::pair<std::string, std::string>> ids;
+  for (const auto& c : m.concepts) ids.push_back({c.ref.iri, c.ref.id});
+  AssignPages(m.pages, "begrip", ids);
+  ids.clear();
+  for (const auto& s : m.schemes) ids.push_back({s.scheme.iri, s.scheme.id});
+  AssignPages(m.pages, "schema", ids);
+  ids.clear();
+  std::vector<std::pair<std::string, std::string>> work_ids;
+  for (const auto& w : m.works) work_ids.push_back({w.work.iri, w.work.id});
+  std::sort(work_ids.begin(), work_ids.end());
+  AssignPages(m.pages, "werk", work_ids);
+  for (const auto& t : m.terms) ids.push_back({t.iri, t.local_name});
+  AssignPages(m.pages, "ontologie", ids, {"index", "README"});
+
+  for (const auto& [iri, page] : m.pages) {
+    auto j = JsonLdOf(store, iri);
+    if (!j.ok()) return j.error();
+    m.jsonld[iri] = std::move(*j);
+  }
+  return m;
+}
+
+Linker::Linker(std::string base_url) : base_(std::move(base_url)) {
+  if (!base_.empty() && base_.back() != '/') base_ += '/';
+}
+
+std::string Linker::Href(const std::string& from, const std::string& to) const {
+  if (!base_.empty()) return base_ + to;
+  std::string prefix;
+  for (char c : from)
+    if (c == '/') prefix += "../";
+  return prefix + to;
+}
+
+std::string PagePath(const Model& model, const std::string& iri, std::string_view lang,
+                     std::string_view ext) {
+  auto it = model.pages.find(iri);
+  if (it == model.pages.end()) return "";
+  return std::string(lang) + "/" + it->second + std::string(ext);
+}
+
+namespace {
+void MapLinks(diagram::Diagram& d, const Model& model, ui::Lang lang, const Linker& linker,
+              const std::string& from, std::string_view ext) {
+  // Node ids are the resources' IRIs (ui/neighbourhood.cc); their service
+  // URLs become links to the generated pages, or none without a page.
+  for (auto& n : d.nodes) {
+    std::string to = PagePath(model, n.id, ui::Code(lang), ext);
+    n.url = to.empty() ? "" : linker.Href(from, to);
+  }
+}
+}  // namespace
+
+diagram::Diagram NeighbourhoodDiagram(const Model& model, const vocabulary::ConceptView& c,
+                                      ui::Lang lang, const DocsOptions& options,
+                                      const Linker& linker, const std::string& from,
+                                      std::string_view ext) {
+  auto d = ui::ConceptNeighbourhood(c, lang, options.vocabulary, options.max_neighbourhood_nodes);
+  MapLinks(d, model, lang, linker, from, ext);
+  return d;
+}
+
+diagram::Diagram OverviewDiagram(const Model& model, ui::Lang lang, const DocsOptions& options,
+                                 const Linker& linker, const std::string& from,
+                                 std::string_view ext) {
+  auto d = ui::Overview(model.schemes, lang, options.vocabulary, options.max_overview_nodes);
+  MapLinks(d, model, lang, linker, from, ext);
+  return d;
+}
+
+}  // namespace kg::docs
