@@ -44,6 +44,9 @@ class Writer {
     return ui::TextHtml(vocabulary::PickText(v, code_, c_.languages), lang_);
   }
   std::string Label(const Ref& r) const {
+    // A resource the graph gives no label (skos:Concept, xsd:integer) is
+    // named by its local name, which is not a fallback in another language.
+    if (r.labels.empty()) return Escape(vocabulary::RefLabel(r, code_, c_).text);
     return ui::TextHtml(vocabulary::RefLabel(r, code_, c_), lang_);
   }
   // A resource as a link to its page; a resource without one links to its
@@ -365,10 +368,14 @@ std::string Writer::ConceptPage(const vocabulary::ConceptView& c) {
     bool any = false;
     for (const auto& s : c.shared_works) any = any || !s.concepts.empty();
     if (any) {
-      b += "<h3>" + T(lang_, Msg::kSharedWorks) + "</h3><dl class=\"relations\">";
-      for (const auto& s : c.shared_works)
-        if (!s.concepts.empty()) b += "<dt>" + RefLink(s.work) + "</dt><dd>" + RefList(s.concepts) + "</dd>";
-      b += "</dl>";
+      b += "<h3>" + T(lang_, Msg::kSharedWorks) + "</h3><ul class=\"shared\">";
+      for (const auto& s : c.shared_works) {
+        if (s.concepts.empty()) continue;
+        std::string names;
+        for (const auto& r : s.concepts) names += (names.empty() ? "" : " · ") + RefLink(r);
+        b += "<li>" + RefLink(s.work) + ": " + names + "</li>";
+      }
+      b += "</ul>";
     }
     b += "</section>\n";
   }

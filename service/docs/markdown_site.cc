@@ -27,7 +27,7 @@ std::string Md(std::string_view text) {
   for (char c : text) {
     switch (c) {
       case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '#': case '~': case '!': case '(': case ')': case '&':
+      case '|': case '#': case '~': case '&':
         out += '\\';
         out += c;
         break;
@@ -74,7 +74,10 @@ class Writer {
     return s;
   }
   std::string Pick(const LangValues& v) const { return Text(vocabulary::PickText(v, code_, c_.languages)); }
-  std::string Label(const Ref& r) const { return Text(vocabulary::RefLabel(r, code_, c_)); }
+  std::string Label(const Ref& r) const {
+    if (r.labels.empty()) return Md(vocabulary::RefLabel(r, code_, c_).text);  // local name, no fallback
+    return Text(vocabulary::RefLabel(r, code_, c_));
+  }
   std::string RefLink(const Ref& r) const {
     std::string to = PagePath(m_, r.iri, code_, kExt);
     if (!to.empty()) return Link(to, Label(r));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "docs/apa.h"
 #include "serialize/jsonld.h"
@@ -28,15 +29,24 @@ std::string LocalSlug(const std::string& iri) {
   return s.empty() ? "r" : s;
 }
 
-// Assigns "<folder>/<slug>" to each IRI (given sorted), clashes resolved in
-// IRI order; `reserved` slugs are never used.
+// Assigns "<folder>/<slug>" to each IRI (given sorted): short ids first,
+// then local names, clashes resolved in IRI order; `reserved` slugs are never used.
 void AssignPages(std::map<std::string, std::string>& pages, const std::string& folder,
                  const std::vector<std::pair<std::string, std::string>>& iri_and_id,
                  std::set<std::string> reserved = {}) {
   std::set<std::string> used = std::move(reserved);
-  for (const auto& [iri, id] : iri_and_id) {
+  auto has_id = [](const std::string& id) {
+    return !id.empty() && vocabulary::IsValidId(id) && id[0] != '.';
+  };
+  // Resources with a short id keep it; the others' local names come second.
+  std::vector<std::pair<std::string, std::string>> ordered;
+  for (const auto& e : iri_and_id)
+    if (has_id(e.second)) ordered.push_back(e);
+  for (const auto& e : iri_and_id)
+    if (!has_id(e.second)) ordered.push_back(e);
+  for (const auto& [iri, id] : ordered) {
     if (pages.count(iri)) continue;
-    std::string base = !id.empty() && vocabulary::IsValidId(id) && id[0] != '.' ? id : LocalSlug(iri);
+    std::string base = has_id(id) ? id : LocalSlug(iri);
     std::string slug = base;
     for (int n = 2; used.count(slug); ++n) slug = base + "-" + std::to_string(n);
     used.insert(slug);
@@ -44,9 +54,32 @@ void AssignPages(std::map<std::string, std::string>& pages, const std::string& f
   }
 }
 
+// Blank nodes renamed b0, b1, ... in the order they first appear once the
+// triples are sorted with every blank node alike: the store's labels depend
+// on how and when the data was loaded, the documentation must not. (A
+// description is a tree below its resource, so this order is the graph's.)
+void RelabelBlankNodes(Graph& graph) {
+  auto key = [](const Term& t) { return t.is_blank() ? Term::Blank("") : t; };
+  std::sort(graph.begin(), graph.end(), [&](const Triple& a, const Triple& b) {
+    return std::make_tuple(key(a.subject), a.predicate, key(a.object)) <
+           std::make_tuple(key(b.subject), b.predicate, key(b.object));
+  });
+  std::map<std::string, std::string> names;
+  auto rename = [&](Term& t) {
+    if (!t.is_blank()) return;
+    auto [it, inserted] = names.emplace(t.value, "b" + std::to_string(names.size()));
+    t.value = it->second;
+  };
+  for (auto& t : graph) {
+    rename(t.subject);
+    rename(t.object);
+  }
+}
+
 Result<std::string> JsonLdOf(const Store& store, const std::string& iri) {
   auto graph = ui::Describe(store, iri);
   if (!graph.ok()) return graph.error();
+  RelabelBlankNodes(*graph);
   return WriteJsonLd(*graph, store.Prefixes());
 }
 
@@ -90,6 +123,17 @@ Result<Model> ReadModel(const Store& store, const DocsOptions& options) {
   auto works = vocabulary::ListWorks(store, config);
   if (!works.ok()) return works.error();
   m.works = std::move(*works);
+  // The journals and series the works are part of get pages too.
+  std::set<std::string> listed;
+  for (const auto& w : m.works) listed.insert(w.work.iri);
+  std::set<std::string> containers;
+  for (const auto& w : m.works)
+    if (w.work.part_of && !listed.count(w.work.part_of->iri)) containers.insert(w.work.part_of->iri);
+  for (const auto& iri : containers) {
+    auto w = vocabulary::GetWork(store, iri, config);
+    if (!w.ok()) return w.error();
+    m.works.push_back(std::move(*w));
+  }
   std::vector<std::pair<std::string, vocabulary::WorkView*>> keyed;
   for (auto& w : m.works) keyed.push_back({ApaSortKey(w.work, config), &w});
   std::sort(keyed.begin(), keyed.end(),
