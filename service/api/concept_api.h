@@ -27,8 +27,9 @@ namespace kg::api {
 bool IsConceptApiPath(std::string_view path);
 
 // Errors: NotFound (unknown id or sub-resource), BadRequest naming the
-// parameter (missing / repeated / unknown parameter, q empty, lang not a
-// language tag, limit not 1..100, id with characters no id has),
+// parameter (missing / repeated / unknown parameter, q empty or over 200
+// bytes, lang not a language tag, limit not 1..100, id with characters no
+// id has),
 // NotAcceptable, and the engine's errors.
 Result<Response> HandleConceptApi(const Request& request, const Store& store,
                                   const vocabulary::Config& config);

@@ -304,6 +304,7 @@ std::string ConceptContext(const std::string& ul) {
   lang("scopeNote", skos + "scopeNote");
   lang("editorialNote", skos + "editorialNote");
   lang("note", skos + "note");
+  lang("example", skos + "example");
   lang("label", "http://www.w3.org/2000/01/rdf-schema#label");
   lang("title", dct + "title");
   lang("text", ul + "exampleText");
@@ -372,6 +373,7 @@ std::string ConceptJson(const ConceptView& c, const JsonOptions& o) {
   j.Lang("scopeNote", c.scope_notes);
   j.Lang("editorialNote", c.editorial_notes);
   j.Lang("note", c.notes);
+  j.Lang("example", c.examples_text);
   j.Refs("inScheme", c.in_schemes, true);
   j.Refs("topConceptOf", c.top_concept_of);
   j.Refs("broader", c.broader, true);

@@ -88,6 +88,7 @@ const char* kConceptSchemas = R"json({
       "scopeNote": {"$ref": "#/components/schemas/LangMap"},
       "editorialNote": {"$ref": "#/components/schemas/LangMap"},
       "note": {"$ref": "#/components/schemas/LangMap"},
+      "example": {"$ref": "#/components/schemas/LangMap"},
       "inScheme": {"$ref": "#/components/schemas/Refs"},
       "topConceptOf": {"$ref": "#/components/schemas/Refs"},
       "broader": {"$ref": "#/components/schemas/Refs"},
