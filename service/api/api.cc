@@ -1,5 +1,6 @@
 #include "api/api.h"
 
+#include "api/concept_api.h"
 #include "api/named_query_handler.h"
 #include "api/operations.h"
 
@@ -31,6 +32,7 @@ Result<Response> Dispatch(const Request& request, const Store& store, ApiState& 
     return RunNamedQuery(request, it->second, store, options.query_timeout_seconds,
                          options.public_base);
   }
+  if (IsConceptApiPath(path)) return HandleConceptApi(request, store, options.vocabulary);
   return Error::NotFound("no resource at " + std::string(path));
 }
 

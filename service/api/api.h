@@ -12,6 +12,7 @@
 #include "core/message.h"
 #include "core/status.h"
 #include "store/store.h"
+#include "vocabulary/vocabulary.h"
 
 namespace kg::api {
 
@@ -24,10 +25,12 @@ struct ApiState {
 struct ApiOptions {
   double query_timeout_seconds = 10;
   std::string public_base;  // "http://host:port" for OpenAPI servers and Link headers
+  vocabulary::Config vocabulary;  // where the concept API finds concepts and works
 };
 
 // Dispatches /api, /api/, /api/openapi.json, /api/queries,
-// /api/queries/{name} (the concept API is not built yet).
+// /api/queries/{name} and the concept API (concept_api.h: /api/concepts,
+// /api/schemes, /api/works).
 // Only GET and HEAD (405 otherwise). Every 200 answer carries
 // ETag = MakeETag(store.Version(), CacheKey(request)) and Cache-Control
 // no-cache; an If-None-Match that matches gives 304 with no body. Answers are

@@ -1,5 +1,6 @@
 #include "api/operations.h"
 
+#include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -22,7 +23,182 @@ std::string OperationId(const std::string& name) {
   return id;
 }
 
+// JSON Schema (2020-12, as OpenAPI 3.1 uses) of the concept API's answers,
+// written from concept_json.cc's keys. "@context" appears in the JSON-LD
+// form only; additional properties are allowed for it.
+const char* kConceptSchemas = R"json({
+  "LangMap": {"type": "object", "description": "values by language tag; untagged under @none",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+  "Ref": {"type": "object", "required": ["iri"], "properties": {
+    "iri": {"type": "string"}, "id": {"type": "string"},
+    "label": {"$ref": "#/components/schemas/LangMap"}}},
+  "Refs": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"}},
+  "Footnote": {"type": "object", "required": ["iri"], "properties": {
+    "iri": {"type": "string"}, "number": {"type": "string"}, "citation": {"type": "string"},
+    "cites": {"$ref": "#/components/schemas/Refs"}}},
+  "Passage": {"type": "object", "required": ["iri", "target"], "properties": {
+    "iri": {"type": "string"}, "label": {"type": "string"}, "section": {"type": "string"},
+    "paragraph": {"type": "integer"}, "listItem": {"type": "string"},
+    "language": {"type": "string"},
+    "target": {"type": "object", "properties": {
+      "source": {"$ref": "#/components/schemas/Ref"},
+      "selector": {"type": "object", "required": ["exact"],
+                   "properties": {"exact": {"type": "string"}}}}},
+    "footnotes": {"type": "array", "items": {"$ref": "#/components/schemas/Footnote"}},
+    "cites": {"$ref": "#/components/schemas/Refs"}}},
+  "Example": {"type": "object", "required": ["iri"], "properties": {
+    "iri": {"type": "string"}, "label": {"$ref": "#/components/schemas/LangMap"},
+    "title": {"$ref": "#/components/schemas/LangMap"},
+    "text": {"$ref": "#/components/schemas/LangMap"},
+    "derivedFrom": {"type": "array", "items": {"type": "object",
+                    "properties": {"iri": {"type": "string"}}}}}},
+  "Work": {"type": "object", "required": ["iri", "authors"], "properties": {
+    "iri": {"type": "string"}, "id": {"type": "string"},
+    "type": {"type": "array", "items": {"type": "string"}},
+    "label": {"$ref": "#/components/schemas/LangMap"},
+    "title": {"$ref": "#/components/schemas/LangMap"},
+    "authors": {"$ref": "#/components/schemas/Refs"},
+    "year": {"type": "string"}, "date": {"type": "string"},
+    "partOf": {"$ref": "#/components/schemas/Ref"},
+    "volume": {"type": "string"}, "issue": {"type": "string"},
+    "pageStart": {"type": "string"}, "pageEnd": {"type": "string"}, "pages": {"type": "string"},
+    "publishers": {"$ref": "#/components/schemas/Refs"},
+    "place": {"type": "string"}, "url": {"type": "string"}, "linkText": {"type": "string"},
+    "citation": {"type": "string"},
+    "editorialNote": {"$ref": "#/components/schemas/LangMap"}}},
+  "WorkView": {"allOf": [{"$ref": "#/components/schemas/Work"}, {"type": "object",
+    "required": ["citingConcepts", "citingPassages", "citingFootnotes"], "properties": {
+      "citingConcepts": {"$ref": "#/components/schemas/Refs"},
+      "citingPassages": {"type": "array", "items": {"$ref": "#/components/schemas/Passage"}},
+      "citingFootnotes": {"type": "array",
+                          "items": {"$ref": "#/components/schemas/Footnote"}}}}]},
+  "Works": {"type": "object", "required": ["works"], "properties": {
+    "works": {"type": "array", "items": {"$ref": "#/components/schemas/WorkView"}}}},
+  "Concept": {"type": "object",
+    "required": ["iri", "type", "inScheme", "broader", "narrower", "related", "derivedFrom",
+                 "examples", "citesAsAuthority", "sharedWorks"],
+    "properties": {
+      "iri": {"type": "string"}, "id": {"type": "string"},
+      "type": {"type": "array", "items": {"type": "string"}},
+      "prefLabel": {"$ref": "#/components/schemas/LangMap"},
+      "altLabel": {"$ref": "#/components/schemas/LangMap"},
+      "hiddenLabel": {"$ref": "#/components/schemas/LangMap"},
+      "definition": {"$ref": "#/components/schemas/LangMap"},
+      "explanation": {"$ref": "#/components/schemas/LangMap"},
+      "scopeNote": {"$ref": "#/components/schemas/LangMap"},
+      "editorialNote": {"$ref": "#/components/schemas/LangMap"},
+      "note": {"$ref": "#/components/schemas/LangMap"},
+      "example": {"$ref": "#/components/schemas/LangMap"},
+      "inScheme": {"$ref": "#/components/schemas/Refs"},
+      "topConceptOf": {"$ref": "#/components/schemas/Refs"},
+      "broader": {"$ref": "#/components/schemas/Refs"},
+      "narrower": {"$ref": "#/components/schemas/Refs"},
+      "related": {"$ref": "#/components/schemas/Refs"},
+      "relations": {"type": "array", "items": {"type": "object",
+        "required": ["property", "target"], "properties": {
+          "property": {"type": "string"},
+          "propertyLabel": {"$ref": "#/components/schemas/LangMap"},
+          "target": {"$ref": "#/components/schemas/Ref"}}}},
+      "attributes": {"type": "array", "items": {"type": "object",
+        "required": ["property", "values"], "properties": {
+          "property": {"type": "string"},
+          "propertyLabel": {"$ref": "#/components/schemas/LangMap"},
+          "values": {"type": "array", "items": {"type": "object", "required": ["value"],
+            "properties": {"value": {"type": "string"}, "language": {"type": "string"},
+                           "datatype": {"type": "string"}}}}}}},
+      "sources": {"$ref": "#/components/schemas/Refs"},
+      "derivedFrom": {"type": "array", "items": {"$ref": "#/components/schemas/Passage"}},
+      "examples": {"type": "array", "items": {"$ref": "#/components/schemas/Example"}},
+      "citesAsAuthority": {"type": "array", "items": {"$ref": "#/components/schemas/Work"}},
+      "sharedWorks": {"type": "array", "items": {"type": "object",
+        "required": ["work", "concepts"], "properties": {
+          "work": {"$ref": "#/components/schemas/Ref"},
+          "concepts": {"$ref": "#/components/schemas/Refs"}}}}}},
+  "Neighbours": {"type": "object", "required": ["iri"], "properties": {
+    "iri": {"type": "string"}, "id": {"type": "string"},
+    "broader": {"$ref": "#/components/schemas/Refs"},
+    "narrower": {"$ref": "#/components/schemas/Refs"},
+    "related": {"$ref": "#/components/schemas/Refs"}}},
+  "Hierarchy": {"type": "object", "required": ["iri", "paths"], "properties": {
+    "iri": {"type": "string"}, "id": {"type": "string"},
+    "paths": {"type": "array", "description": "each path from a top concept down to this one",
+      "items": {"type": "array", "items": {"allOf": [{"$ref": "#/components/schemas/Ref"},
+        {"type": "object", "properties": {"broader": {"$ref": "#/components/schemas/Refs"}}}]}}}}},
+  "SearchResults": {"type": "object", "required": ["query", "lang", "results"], "properties": {
+    "query": {"type": "string"}, "lang": {"type": "string"},
+    "results": {"type": "array", "items": {"type": "object",
+      "required": ["iri", "prefLabel", "prefLabelFallback", "matchedLabel", "labelKind",
+                   "matchKind"],
+      "properties": {
+        "iri": {"type": "string"}, "id": {"type": "string"},
+        "prefLabel": {"type": "object", "additionalProperties": {"type": "string"},
+                      "description": "the label shown: one entry, language -> text"},
+        "prefLabelFallback": {"type": "boolean",
+                              "description": "true when no label exists in lang"},
+        "matchedLabel": {"type": "string"}, "matchedLanguage": {"type": "string"},
+        "labelKind": {"enum": ["prefLabel", "altLabel", "hiddenLabel"]},
+        "matchKind": {"enum": ["exact", "prefix", "word-prefix", "substring"]},
+        "inScheme": {"$ref": "#/components/schemas/Refs"}}}}}},
+  "Schemes": {"type": "object", "required": ["schemes"], "properties": {
+    "schemes": {"type": "array", "items": {"type": "object",
+      "required": ["iri", "topConcepts", "conceptCount"], "properties": {
+        "iri": {"type": "string"}, "id": {"type": "string"}, "type": {"type": "string"},
+        "prefLabel": {"$ref": "#/components/schemas/LangMap"},
+        "definition": {"$ref": "#/components/schemas/LangMap"},
+        "topConcepts": {"$ref": "#/components/schemas/Refs"},
+        "conceptCount": {"type": "integer", "minimum": 0}}}}}}
+})json";
+
+const std::vector<std::string> kConceptTypes{"application/json", "application/ld+json"};
+
+void ConceptOperations(std::vector<Operation>& ops) {
+  const OperationParam id{"id", "path", "string", true, "", {},
+                          "the concept's short id, the slug after /begrip/ (e.g. grens)"};
+  auto op = [&](std::string path, std::string op_id, std::string summary,
+                std::string description, std::vector<OperationParam> params,
+                std::string schema) {
+    std::string tag = path.rfind("/api/works", 0) == 0    ? "works"
+                      : path.rfind("/api/schemes", 0) == 0 ? "schemes"
+                                                           : "concepts";
+    Operation o{std::move(path), std::move(op_id), std::move(summary), std::move(description),
+                {tag}, std::move(params), kConceptTypes};
+    o.schema = std::move(schema);
+    ops.push_back(std::move(o));
+  };
+  op("/api/concepts", "searchConcepts", "Search concepts by label",
+     "Matches preferred, alternative and hidden labels in every language, ignoring case and "
+     "accents (coordinatie finds coördinatie); ranked exact > prefix > word prefix > "
+     "substring, preferred before alternative labels.",
+     {{"q", "query", "string", true, "", {}, "the text to look for"},
+      {"lang", "query", "string", false, "nl", {},
+       "language of the labels shown (a label only in another language is marked as a "
+       "fallback)"},
+      {"limit", "query", "integer", false, "20", {}, "at most this many results (1-100)"}},
+     "SearchResults");
+  op("/api/concepts/{id}", "getConcept", "One concept",
+     "Labels, definitions, explanation and notes per language; the brochure passages it is "
+     "derived from (quote, section, paragraph, footnotes); examples; broader, narrower, "
+     "related and every other relation of the ul: ontology; schemes; the works it cites with "
+     "full bibliographic data and the other concepts resting on them.",
+     {id}, "Concept");
+  op("/api/concepts/{id}/broader", "getBroader", "Broader concepts", "", {id}, "Neighbours");
+  op("/api/concepts/{id}/narrower", "getNarrower", "Narrower concepts", "", {id}, "Neighbours");
+  op("/api/concepts/{id}/related", "getRelated", "Related concepts", "", {id}, "Neighbours");
+  op("/api/concepts/{id}/hierarchy", "getHierarchy", "Paths to the top",
+     "Every path from a top concept down to this concept (skos:broader).", {id}, "Hierarchy");
+  op("/api/schemes", "listSchemes", "Concept schemes with their top concepts", "", {},
+     "Schemes");
+  op("/api/works", "listWorks", "Cited works",
+     "Every work cited by a concept, passage or footnote, and the brochure, with citing "
+     "concepts, passages and footnotes.",
+     {}, "Works");
+  op("/api/works/{id}", "getWork", "One work with the concepts citing it", "",
+     {{"id", "path", "string", true, "", {}, "the work's short id, the slug after /werk/"}},
+     "WorkView");
+}
+
 void FixedOperations(std::vector<Operation>& ops) {
+  ConceptOperations(ops);
   ops.push_back({"/api/queries", "listQueries", "List the named queries",
                  "Every queries/**/*.rq file served under /api/queries/{name}.", {"meta"}, {},
                  {"application/json"}});
@@ -171,6 +347,13 @@ std::string OpenApiJson(const std::vector<Operation>& operations, const std::str
     for (const auto& mt : op.media_types) {
       Str(w, mt);
       w.StartObject();
+      if (!op.schema.empty()) {
+        w.Key("schema");
+        w.StartObject();
+        w.Key("$ref");
+        Str(w, "#/components/schemas/" + op.schema);
+        w.EndObject();
+      }
       w.EndObject();
     }
     w.EndObject();
@@ -202,6 +385,17 @@ std::string OpenApiJson(const std::vector<Operation>& operations, const std::str
     w.EndObject();
   }
   w.EndObject();
+  bool schemas = false;
+  for (const auto& op : operations) schemas = schemas || !op.schema.empty();
+  if (schemas) {
+    w.Key("components");
+    w.StartObject();
+    w.Key("schemas");
+    rapidjson::Document doc;  // parsed once per document; a constant, so it parses
+    doc.Parse(kConceptSchemas);
+    doc.Accept(w);
+    w.EndObject();
+  }
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize()) + "\n";
 }

@@ -28,10 +28,13 @@ struct Operation {
   std::vector<OperationParam> params;
   std::vector<std::string> media_types;  // of the 200 answer
   bool paginated = false;
+  // The components/schemas entry describing the 200 JSON answer ("" = none
+  // declared: named queries answer in the shape of their own SELECT).
+  std::string schema;
 };
 
-// The named queries of `catalog` followed by the fixed operations (the list
-// and the document itself; the concept API is not built yet).
+// The named queries of `catalog` followed by the fixed operations (the
+// concept API, the list of queries and the document itself).
 std::vector<Operation> ApiOperations(const QueryCatalog& catalog);
 
 // OpenAPI 3.1.0 JSON (pretty-printed) of `operations`; `server` is the base

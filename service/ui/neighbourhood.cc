@@ -71,9 +71,9 @@ Diagram ConceptNeighbourhood(const vocabulary::ConceptView& c, Lang lang, const 
   };
   // Broader concepts point at the concept (the tree reads top down), the
   // concept at its narrower ones.
-  for (const auto& b : c.broader) add(b, std::string(Tr(lang, Msg::kBroader)), false, EdgeStyle::kSolid);
+  for (const auto& b : c.broader) add(b, std::string(Tr(lang, Msg::kEdgeBroader)), false, EdgeStyle::kSolid);
   for (const auto& n : c.narrower) add(n, "", true, EdgeStyle::kSolid);
-  for (const auto& r : c.related) add(r, std::string(Tr(lang, Msg::kRelated)), true, EdgeStyle::kDashed);
+  for (const auto& r : c.related) add(r, std::string(Tr(lang, Msg::kEdgeRelated)), true, EdgeStyle::kDashed);
   for (const auto& rel : c.relations) {
     // Relations to things that are not concepts of the vocabulary (works,
     // agents) are listed on the page, not drawn.
@@ -88,7 +88,7 @@ Diagram ConceptNeighbourhood(const vocabulary::ConceptView& c, Lang lang, const 
     bool already = false;
     for (const auto& e : d.edges)
       if ((e.from == rel.target.iri && e.to == c.iri) || (e.to == rel.target.iri && e.from == c.iri))
-        already = already || e.label.empty() || e.label == std::string(Tr(lang, Msg::kBroader));
+        already = already || e.label.empty() || e.label == std::string(Tr(lang, Msg::kEdgeBroader));
     if (already) continue;
     add(rel.target, Wrap(name, 18), true, EdgeStyle::kDotted);
   }

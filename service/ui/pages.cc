@@ -30,8 +30,10 @@ std::string SchemeTitle(const vocabulary::SchemeView& s, Lang lang, const Config
   return TextHtml(t, lang);
 }
 
-// A tree as nested lists; a node with children is a <details> (expandable
-// without JavaScript), closed except on the first `open_depth` levels.
+// A tree as nested lists. A concept with narrower concepts is its link
+// followed by a <details> whose summary ("3 narrower concepts") opens the
+// children: expandable without JavaScript, and the link is not nested in
+// the summary (interactive content inside <summary> is not accessible).
 void TreeHtml(const std::vector<vocabulary::TreeNode>& nodes, Lang lang, const Config& config,
               int depth, std::string& h) {
   h += depth == 0 ? "<ul class=\"tree\">" : "<ul>";
@@ -40,8 +42,8 @@ void TreeHtml(const std::vector<vocabulary::TreeNode>& nodes, Lang lang, const C
     if (n.children.empty()) {
       h += "<li><span class=\"leaf\">" + link + "</span></li>";
     } else {
-      h += "<li><details><summary>" + link + " <span class=\"muted count\">(" +
-           std::to_string(n.children.size()) + ")</span></summary>";
+      h += "<li class=\"branch\">" + link + " <details><summary>" + std::to_string(n.children.size()) +
+           " " + T(lang, Msg::kTreeChildren) + "</summary>";
       TreeHtml(n.children, lang, config, depth + 1, h);
       h += "</details></li>";
     }

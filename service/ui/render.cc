@@ -61,6 +61,9 @@ std::string ReferenceHtml(const vocabulary::Work& work, Lang lang, const Config&
   LangText title = vocabulary::PickText(work.titles, Code(lang), config.languages);
   if (title.empty()) title = vocabulary::PickText(work.labels, Code(lang), config.languages);
   if (title.empty()) title.text = work.iri;
+  // Titles are not translated: in another language they carry lang="" but
+  // are not marked as a missing translation.
+  title.fallback = false;
   std::string title_html = TextHtml(title, lang);
   if (link_title)
     h += "<a class=\"title\" href=\"" + EscapeUrl(ResourceHref(work.iri, ResourceKind::kWork, config)) +
@@ -69,8 +72,9 @@ std::string ReferenceHtml(const vocabulary::Work& work, Lang lang, const Config&
     h += "<span class=\"title\">" + title_html + "</span>";
   h += ".";
   if (work.part_of) {
-    h += " <span class=\"container\">" +
-         TextHtml(vocabulary::RefLabel(*work.part_of, Code(lang), config), lang) + "</span>";
+    LangText container = vocabulary::RefLabel(*work.part_of, Code(lang), config);
+    container.fallback = false;  // a journal's name is not translated either
+    h += " <span class=\"container\">" + TextHtml(container, lang) + "</span>";
     if (!work.volume.empty()) h += ", " + Escape(work.volume);
     if (!work.issue.empty()) h += "(" + Escape(work.issue) + ")";
     if (!work.page_start.empty()) {

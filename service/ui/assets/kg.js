@@ -76,21 +76,21 @@
       input.setAttribute('aria-expanded', results.length ? 'true' : 'false');
       status.textContent = results.length ? results.length + texts.results : texts.none;
     }
-    // The concept API's answer, read defensively: an array of hits or an
-    // object holding one.
+    // The concept API's search answer (GET /api/concepts?q=&lang=):
+    // {results: [{iri, id, prefLabel: {<lang>: text}, prefLabelFallback,
+    // matchedLabel, matchedLanguage, ...}]}.
     function normalise(json) {
-      var arr = Array.isArray(json) ? json : (json.results || json.hits || json.concepts || []);
-      return arr.map(function (h) {
-        var pref = h.prefLabel || h.pref_label || h.label || {};
-        var label = typeof pref === 'string' ? pref : (pref.text || pref.value || '');
+      return (json.results || []).map(function (h) {
+        var langs = Object.keys(h.prefLabel || {});
+        var labelLang = langs[0] || '';
         return {
-          iri: h.iri || h.uri || h['@id'],
+          iri: h.iri,
           id: h.id || '',
-          label: label,
-          labelLang: typeof pref === 'string' ? (h.lang || '') : (pref.language || pref.lang || ''),
-          fallback: !!(typeof pref === 'object' && pref.fallback),
-          matched: h.matchedLabel || h.matched_label || (h.match && h.match.label) || '',
-          matchedLang: h.matchedLanguage || h.matched_language || (h.match && h.match.language) || ''
+          label: labelLang ? h.prefLabel[labelLang] : h.iri,
+          labelLang: labelLang,
+          fallback: !!h.prefLabelFallback,
+          matched: h.matchedLabel || '',
+          matchedLang: h.matchedLanguage || ''
         };
       });
     }
