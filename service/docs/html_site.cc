@@ -24,6 +24,33 @@ using vocabulary::Ref;
 constexpr std::string_view kExt = ".html";
 
 std::string T(Lang l, Msg m) { return Escape(ui::Tr(l, m)); }
+
+std::size_t CodePoints(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The <title>: "<page> — <site>" when that fits in 70 characters (what
+// browser tabs, bookmarks and search results show), else the page's title
+// alone, cut at a word with "…" when even that is longer.
+std::string TitleText(const std::string& page, const std::string& site) {
+  constexpr std::size_t kMax = 70;
+  std::string full = page + " — " + site;
+  if (page == site || CodePoints(full) <= kMax) return page == site ? site : full;
+  if (CodePoints(page) <= kMax) return page;
+  std::string cut;
+  std::size_t n = 0, last_space = 0;
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    unsigned char c = page[i];
+    if ((c & 0xC0) != 0x80 && ++n > kMax - 1) break;
+    if (c == ' ') last_space = cut.size();
+    cut += page[i];
+  }
+  if (last_space > 0) cut.resize(last_space);
+  while (!cut.empty() && (cut.back() == ',' || cut.back() == ':' || cut.back() == ' ')) cut.pop_back();
+  return cut + "…";
+}
 std::string T(Lang l, DocMsg m) { return Escape(Tr(l, m)); }
 
 // Writes the pages of one language; `from` is the page being written.
@@ -160,7 +187,7 @@ std::string Writer::Page(const std::string& path, const std::string& title,
                          const std::string& current) const {
   std::string h = "<!DOCTYPE html>\n<html lang=\"" + code_ + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                  "<title>" + Escape(title) + " — " + T(lang_, Msg::kSiteName) + "</title>\n"
+                  "<title>" + Escape(TitleText(title, std::string(ui::Tr(lang_, Msg::kSiteName)))) + "</title>\n"
                   "<link rel=\"stylesheet\" href=\"" + EscapeUrl(Href("assets/docs.css")) + "\">\n";
   for (const auto& other : o_.languages)
     if (other != code_)
