@@ -1,6 +1,7 @@
 #include "docs/apa.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "vocabulary/lang.h"
 
@@ -64,6 +65,15 @@ std::string Date(const Work& w, const std::string& lang) {
   return year;
 }
 
+// Page ranges with an en dash (APA 7 §9.27): "1-5" -> "1–5".
+std::string PageRange(std::string pages) {
+  for (std::size_t i = 1; i + 1 < pages.size(); ++i)
+    if (pages[i] == '-' && std::isdigit(static_cast<unsigned char>(pages[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(pages[i + 1])))
+      pages.replace(i, 1, "–");
+  return pages;
+}
+
 std::string Title(const Work& w, const std::string& lang, const Config& config) {
   auto t = vocabulary::PickText(w.titles, lang, config.languages);
   if (!t.empty()) return t.text;
@@ -113,10 +123,10 @@ std::vector<Segment> ApaReference(const Work& w, const std::string& lang, const 
     if (IsChapter(w)) {
       out.push_back({lang == "nl" ? " In " : " In "});
       out.push_back({container, true});
-      std::string pages = !w.pages.empty() ? w.pages
-                          : !w.page_start.empty()
-                              ? w.page_start + (w.page_end.empty() ? "" : "–" + w.page_end)
-                              : "";
+      std::string pages = PageRange(!w.pages.empty() ? w.pages
+                                    : !w.page_start.empty()
+                                        ? w.page_start + (w.page_end.empty() ? "" : "–" + w.page_end)
+                                        : "");
       if (!pages.empty())
         out.push_back({std::string(" (") + (pages.find_first_of("-–") != std::string::npos ? "pp. " : "p. ") + pages + ")"});
       EndWith(out);
@@ -128,10 +138,10 @@ std::vector<Segment> ApaReference(const Work& w, const std::string& lang, const 
         out.push_back({w.volume, true});
       }
       if (!w.issue.empty()) out.push_back({"(" + w.issue + ")"});
-      std::string pages = !w.pages.empty() ? w.pages
-                          : !w.page_start.empty()
-                              ? w.page_start + (w.page_end.empty() ? "" : "–" + w.page_end)
-                              : "";
+      std::string pages = PageRange(!w.pages.empty() ? w.pages
+                                    : !w.page_start.empty()
+                                        ? w.page_start + (w.page_end.empty() ? "" : "–" + w.page_end)
+                                        : "");
       if (!pages.empty()) out.push_back({", " + pages});
       EndWith(out);
     }

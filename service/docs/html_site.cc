@@ -468,8 +468,9 @@ std::string Writer::WorkPage(const vocabulary::WorkView& v) {
 std::string Writer::BibliographyPage() {
   from_ = SitePath(code_, "bronnen", kExt);
   std::string b = "<h1>" + T(lang_, DocMsg::kBibliography) + "</h1><p class=\"lead\">" +
-                  T(lang_, DocMsg::kBibliographyIntro) + "</p><ol class=\"bibliography\">";
+                  T(lang_, DocMsg::kBibliographyIntro) + "</p><ul class=\"bibliography\">";
   for (const auto& v : m_.works) {
+    if (m_.containers.count(v.work.iri)) continue;
     std::string anchor = m_.pages.at(v.work.iri).substr(5);  // "werk/<slug>" -> slug
     b += "<li id=\"" + Escape(anchor) + "\"><p>" + Reference(v.work, true) + "</p>";
     if (!v.citing_concepts.empty())
@@ -480,7 +481,7 @@ std::string Writer::BibliographyPage() {
       }() + "</p>";
     b += "</li>";
   }
-  b += "</ol>";
+  b += "</ul>";
   return Page(from_, std::string(Tr(lang_, DocMsg::kBibliography)), b, "", "bronnen");
 }
 

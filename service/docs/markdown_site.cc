@@ -391,6 +391,7 @@ std::string Writer::BibliographyPage() {
   from_ = SitePath(code_, "bronnen", kExt);
   std::string s = Nav() + "# " + T(lang_, DocMsg::kBibliography) + "\n\n" + T(lang_, DocMsg::kBibliographyIntro) + "\n\n";
   for (const auto& v : m_.works) {
+    if (m_.containers.count(v.work.iri)) continue;
     s += "- " + Reference(v.work, true);
     if (!v.citing_concepts.empty()) s += "  \n  " + T(lang_, Msg::kCitedBy) + ": " + Inline(v.citing_concepts);
     s += "\n";

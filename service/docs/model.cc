@@ -126,10 +126,9 @@ Result<Model> ReadModel(const Store& store, const DocsOptions& options) {
   // The journals and series the works are part of get pages too.
   std::set<std::string> listed;
   for (const auto& w : m.works) listed.insert(w.work.iri);
-  std::set<std::string> containers;
   for (const auto& w : m.works)
-    if (w.work.part_of && !listed.count(w.work.part_of->iri)) containers.insert(w.work.part_of->iri);
-  for (const auto& iri : containers) {
+    if (w.work.part_of && !listed.count(w.work.part_of->iri)) m.containers.insert(w.work.part_of->iri);
+  for (const auto& iri : m.containers) {
     auto w = vocabulary::GetWork(store, iri, config);
     if (!w.ok()) return w.error();
     m.works.push_back(std::move(*w));

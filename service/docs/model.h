@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct Model {
   std::map<std::string, vocabulary::ConceptView> views;  // every concept, by IRI
   std::map<std::string, std::vector<std::vector<vocabulary::Ref>>> paths;  // PathsToTop
   std::vector<vocabulary::WorkView> works;         // by APA sort key
+  // Works that are only containers (a journal the cited articles are part
+  // of): they have pages but no entry in the reference list.
+  std::set<std::string> containers;
   std::vector<vocabulary::OntologyTerm> terms;     // classes, then properties
   std::vector<std::string> programmes;             // concepts typed ul:Programme
   std::map<std::string, std::string> jsonld;       // IRI -> the resource as JSON-LD

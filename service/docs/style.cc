@@ -28,9 +28,9 @@ a:focus-visible, svg a:focus { outline: 3px solid var(--focus); outline-offset: 
 .brand { margin: 0; font-size: 1.15rem; }
 .brand a { font-weight: 700; text-decoration: none; }
 .tagline { font-weight: 400; opacity: 0.9; margin-left: 0.4rem; }
-.lang-switch { margin: 0 0 0 auto; order: 3; }
+.lang-switch { margin: 0 0 0 auto; order: 2; }
 .lang-switch a { border: 1px solid var(--accent-fg); border-radius: 4px; padding: 0.1rem 0.6rem; text-decoration: none; }
-.site-header nav { flex-basis: 100%; }
+.site-header nav { flex-basis: 100%; order: 3; }
 .nav { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
 .nav a { text-decoration: none; }
 .nav a[aria-current="page"] { border-bottom: 3px solid var(--accent-fg); font-weight: 600; }
@@ -79,7 +79,8 @@ ul.refs { margin: 0; padding-left: 1.1rem; }
   border: 1px solid var(--line); border-radius: 4px; text-decoration: none; }
 ul.index { columns: 2 18rem; padding-left: 1.1rem; }
 ul.index li { break-inside: avoid; }
-.bibliography li { margin-bottom: 0.6rem; }
+.bibliography { list-style: none; padding: 0; }
+.bibliography li { margin-bottom: 0.7rem; }
 .bibliography p { margin: 0; padding-left: 2rem; text-indent: -2rem; }
 .bibliography .cited-by { text-indent: 0; font-size: 0.92rem; color: var(--muted); }
 .reference .more { text-decoration: none; margin-left: 0.3rem; }

@@ -92,7 +92,7 @@ test('kg serve serves the documentation under /docs/', async () => {
     await Promise.all([page.waitForURL(/\/docs\/nl\/index\.html$/), page.locator('a[href="nl/index.html"]').click()]);
     const link = page.locator('a[href$="bronnen.html"]').first();
     await Promise.all([page.waitForURL(/\/docs\/nl\/bronnen\.html$/), link.click()]);
-    assert.ok(await page.locator('ol.bibliography li').count() >= 10);
+    assert.ok(await page.locator('ul.bibliography li').count() >= 10);
     assert.deepEqual(page.errors, []);
   } finally {
     await kg.stop();
