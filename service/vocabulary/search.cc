@@ -89,6 +89,11 @@ Result<std::shared_ptr<const LabelIndex>> BuildIndex(const Store& store, const C
   return std::shared_ptr<const LabelIndex>(std::move(index));
 }
 
+// What of the Config the index depends on (the ids it computes).
+std::string BaseKey(const Config& c) {
+  return c.base + '\n' + c.concept_segment + '\n' + c.scheme_segment;
+}
+
 // The index of a store at its current version. The key is the store's
 // address with its version and size: a Store has no identity of its own,
 // and a store destroyed and recreated at the same address with the same
@@ -99,7 +104,7 @@ Result<std::shared_ptr<const LabelIndex>> IndexFor(const Store& store, const Con
     const Store* store;
     std::uint64_t version;
     std::size_t size;
-    std::string base;
+    std::string base;  // BaseKey
     std::shared_ptr<const LabelIndex> index;
   };
   static std::mutex mu;
@@ -110,7 +115,7 @@ Result<std::shared_ptr<const LabelIndex>> IndexFor(const Store& store, const Con
   {
     std::lock_guard<std::mutex> lock(mu);
     for (const auto& e : entries)
-      if (e.store == &store && e.version == version && e.size == size && e.base == config.base)
+      if (e.store == &store && e.version == version && e.size == size && e.base == BaseKey(config))
         return e.index;
   }
   auto built = BuildIndex(store, config);
@@ -118,11 +123,11 @@ Result<std::shared_ptr<const LabelIndex>> IndexFor(const Store& store, const Con
   std::lock_guard<std::mutex> lock(mu);
   entries.erase(std::remove_if(entries.begin(), entries.end(),
                                [&](const Entry& e) {
-                                 return e.store == &store && e.base == config.base;
+                                 return e.store == &store && e.base == BaseKey(config);
                                }),
                 entries.end());
   if (entries.size() >= kMaxEntries) entries.erase(entries.begin());
-  entries.push_back({&store, version, size, config.base, *built});
+  entries.push_back({&store, version, size, BaseKey(config), *built});
   return *built;
 }
 
