@@ -167,6 +167,18 @@ Result<Response> HandleConceptApi(const Request& request, const Store& store,
     if (!schemes.ok()) return schemes.error();
     return JsonResponse(SchemesJson(*schemes, *o), *o);
   }
+  if (StartsWith(path, "/api/schemes/")) {
+    if (auto s = CheckParams(request.query_params(), {}); !s.ok()) return s.error();
+    std::string id = PercentDecode(path.substr(std::string_view("/api/schemes/").size()), false);
+    if (!v::IsValidId(id))
+      return Error::BadRequest("'" + id + "' is not a scheme id (letters, digits, - . _ ~)");
+    std::string iri = config.SchemeIri(id);
+    auto scheme = v::GetScheme(store, iri, config);
+    if (!scheme.ok()) return scheme.error();
+    auto tree = v::SchemeTree(store, iri, config);
+    if (!tree.ok()) return tree.error();
+    return JsonResponse(SchemeJson(*scheme, *tree, *o), *o);
+  }
   if (path == "/api/works" || path == "/api/works/") {
     if (auto s = CheckParams(request.query_params(), {}); !s.ok()) return s.error();
     auto works = v::ListWorks(store, config);

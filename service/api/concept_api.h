@@ -4,6 +4,7 @@
 //   /api/concepts/{id}/broader|narrower|related
 //   /api/concepts/{id}/hierarchy      the paths to the top
 //   /api/schemes                      the schemes with their top concepts
+//   /api/schemes/{id}                 one scheme with its concept tree
 //   /api/works, /api/works/{id}       cited works with citing concepts
 // {id} is the short id under the configured base (…/begrip/{id},
 // …/werk/{id}). JSON by default, JSON-LD for Accept: application/ld+json

@@ -237,8 +237,7 @@ const char* MatchKindName(vocabulary::MatchKind k) {
   return "";
 }
 
-void SchemeObj(Json& j, const SchemeView& s) {
-  j.w().StartObject();
+void SchemeFields(Json& j, const SchemeView& s) {
   j.KeyStr("iri", s.iri);
   j.KeyStrIf("id", s.id);
   j.KeyStr("type", "http://www.w3.org/2004/02/skos/core#ConceptScheme");
@@ -247,7 +246,26 @@ void SchemeObj(Json& j, const SchemeView& s) {
   j.Refs("topConcepts", s.top_concepts, true);
   j.Key("conceptCount");
   j.w().Uint64(s.concept_count);
+}
+
+void SchemeObj(Json& j, const SchemeView& s) {
+  j.w().StartObject();
+  SchemeFields(j, s);
   j.w().EndObject();
+}
+
+void TreeNodes(Json& j, const char* key, const std::vector<vocabulary::TreeNode>& nodes) {
+  j.Key(key);
+  j.w().StartArray();
+  for (const auto& n : nodes) {
+    j.w().StartObject();
+    j.KeyStr("iri", n.ref.iri);
+    j.KeyStrIf("id", n.ref.id);
+    j.Lang("prefLabel", n.ref.labels);
+    if (!n.children.empty()) TreeNodes(j, "narrower", n.children);
+    j.w().EndObject();
+  }
+  j.w().EndArray();
 }
 
 void WorkViewFields(Json& j, const WorkView& v) {
@@ -349,6 +367,7 @@ std::string ConceptContext(const std::string& ul) {
     w.String(id.c_str());
     w.EndObject();
   };
+  reverse("tree", skos + "inScheme");
   reverse("citingConcepts", cito + "citesAsAuthority");
   reverse("citingPassages", cito + "cites");
   reverse("citingFootnotes", cito + "cites");
@@ -481,6 +500,15 @@ std::string SearchJson(std::string_view q, std::string_view lang,
     j.w().EndObject();
   }
   j.w().EndArray();
+  return j.End();
+}
+
+std::string SchemeJson(const SchemeView& scheme, const std::vector<vocabulary::TreeNode>& tree,
+                       const JsonOptions& o) {
+  Json j(o);
+  j.Begin();
+  SchemeFields(j, scheme);
+  TreeNodes(j, "tree", tree);
   return j.End();
 }
 

@@ -37,6 +37,11 @@ std::string HierarchyJson(const std::string& iri, const std::string& id,
                           const JsonOptions& o);
 std::string SearchJson(std::string_view q, std::string_view lang,
                        const std::vector<vocabulary::SearchHit>& hits, const JsonOptions& o);
+// One scheme with its tree: {"iri", ..., "tree": [{"iri","id","label",
+// "narrower": [...]}]}; in JSON-LD each node is skos:narrower of its parent
+// and the roots skos:inScheme the scheme.
+std::string SchemeJson(const vocabulary::SchemeView& scheme,
+                       const std::vector<vocabulary::TreeNode>& tree, const JsonOptions& o);
 std::string SchemesJson(const std::vector<vocabulary::SchemeView>& schemes, const JsonOptions& o);
 std::string WorksJson(const std::vector<vocabulary::WorkView>& works, const JsonOptions& o);
 std::string WorkJson(const vocabulary::WorkView& work, const JsonOptions& o);

@@ -139,14 +139,23 @@ const char* kConceptSchemas = R"json({
         "labelKind": {"enum": ["prefLabel", "altLabel", "hiddenLabel"]},
         "matchKind": {"enum": ["exact", "prefix", "word-prefix", "substring"]},
         "inScheme": {"$ref": "#/components/schemas/Refs"}}}}}},
+  "Scheme": {"type": "object", "required": ["iri", "topConcepts", "conceptCount"],
+    "properties": {
+      "iri": {"type": "string"}, "id": {"type": "string"}, "type": {"type": "string"},
+      "prefLabel": {"$ref": "#/components/schemas/LangMap"},
+      "definition": {"$ref": "#/components/schemas/LangMap"},
+      "topConcepts": {"$ref": "#/components/schemas/Refs"},
+      "conceptCount": {"type": "integer", "minimum": 0}}},
   "Schemes": {"type": "object", "required": ["schemes"], "properties": {
-    "schemes": {"type": "array", "items": {"type": "object",
-      "required": ["iri", "topConcepts", "conceptCount"], "properties": {
-        "iri": {"type": "string"}, "id": {"type": "string"}, "type": {"type": "string"},
-        "prefLabel": {"$ref": "#/components/schemas/LangMap"},
-        "definition": {"$ref": "#/components/schemas/LangMap"},
-        "topConcepts": {"$ref": "#/components/schemas/Refs"},
-        "conceptCount": {"type": "integer", "minimum": 0}}}}}}
+    "schemes": {"type": "array", "items": {"$ref": "#/components/schemas/Scheme"}}}},
+  "TreeNode": {"type": "object", "required": ["iri"], "properties": {
+    "iri": {"type": "string"}, "id": {"type": "string"},
+    "prefLabel": {"$ref": "#/components/schemas/LangMap"},
+    "narrower": {"type": "array", "items": {"$ref": "#/components/schemas/TreeNode"}}}},
+  "SchemeTree": {"allOf": [{"$ref": "#/components/schemas/Scheme"}, {"type": "object",
+    "required": ["tree"], "properties": {
+      "tree": {"type": "array", "description": "top concepts (and concepts without a broader one in the scheme), each with its narrower concepts",
+               "items": {"$ref": "#/components/schemas/TreeNode"}}}}]}
 })json";
 
 const std::vector<std::string> kConceptTypes{"application/json", "application/ld+json"};
@@ -188,6 +197,11 @@ void ConceptOperations(std::vector<Operation>& ops) {
      "Every path from a top concept down to this concept (skos:broader).", {id}, "Hierarchy");
   op("/api/schemes", "listSchemes", "Concept schemes with their top concepts", "", {},
      "Schemes");
+  op("/api/schemes/{id}", "getScheme", "One concept scheme with its tree",
+     "The scheme's labels, definition and top concepts, and the tree of its concepts "
+     "(skos:narrower within the scheme).",
+     {{"id", "path", "string", true, "", {}, "the scheme's short id, the slug after /schema/"}},
+     "SchemeTree");
   op("/api/works", "listWorks", "Cited works",
      "Every work cited by a concept, passage or footnote, and the brochure, with citing "
      "concepts, passages and footnotes.",

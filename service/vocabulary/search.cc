@@ -89,6 +89,11 @@ Result<std::shared_ptr<const LabelIndex>> BuildIndex(const Store& store, const C
   return std::shared_ptr<const LabelIndex>(std::move(index));
 }
 
+// What of the Config the index depends on (the ids it computes).
+std::string BaseKey(const Config& c) {
+  return c.base + '\n' + c.concept_segment + '\n' + c.scheme_segment;
+}
+
 // The index of a store at its current version. The key is the store's
 // address with its version and size: a Store has no identity of its own,
 // and a store destroyed and recreated at the same address with the same
@@ -99,7 +104,7 @@ Result<std::shared_ptr<const LabelIndex>> IndexFor(const Store& store, const Con
     const Store* store;
     std::uint64_t version;
     std::size_t size;
-    std::string base;
+    std::string base;  // BaseKey
     std::shared_ptr<const LabelIndex> index;
   };
   static std::mutex mu;
@@ -110,7 +115,7 @@ Result<std::shared_ptr<const LabelIndex>> IndexFor(const Store& store, const Con
   {
     std::lock_guard<std::mutex> lock(mu);
     for (const auto& e : entries)
-      if (e.store == &store && e.version == version && e.size == size && e.base == config.base)
+      if (e.store == &store && e.version == version && e.size == size && e.base == BaseKey(config))
         return e.index;
   }
   auto built = BuildIndex(store, config);
@@ -118,11 +123,11 @@ Result<std::shared_ptr<const LabelIndex>> IndexFor(const Store& store, const Con
   std::lock_guard<std::mutex> lock(mu);
   entries.erase(std::remove_if(entries.begin(), entries.end(),
                                [&](const Entry& e) {
-                                 return e.store == &store && e.base == config.base;
+                                 return e.store == &store && e.base == BaseKey(config);
                                }),
                 entries.end());
   if (entries.size() >= kMaxEntries) entries.erase(entries.begin());
-  entries.push_back({&store, version, size, config.base, *built});
+  entries.push_back({&store, version, size, BaseKey(config), *built});
   return *built;
 }
 
@@ -155,37 +160,37 @@ Result<std::vector<SearchHit>> Search(const Store& store, std::string_view q,
   if (!index.ok()) return index.error();
   const LabelIndex& idx = **index;
 
+  // Smaller is better: match kind, label kind, a label in another language
+  // than `lang`, then the folded label itself.
+  struct Rank {
+    int match, kind, other_lang;
+    const std::string* folded;
+    bool operator<(const Rank& o) const {
+      if (std::tie(match, kind, other_lang) != std::tie(o.match, o.kind, o.other_lang))
+        return std::tie(match, kind, other_lang) < std::tie(o.match, o.kind, o.other_lang);
+      return *folded < *o.folded;
+    }
+  };
   struct Best {
-    std::tuple<int, int, int, const std::string*> rank;
-    const IndexedLabel* label = nullptr;
+    Rank rank;
+    const IndexedLabel* label;
     MatchKind match;
   };
   std::vector<std::optional<Best>> best(idx.concepts.size());
   for (const auto& l : idx.labels) {
     auto m = Match(l.folded, folded_q);
     if (!m) continue;
-    int other_lang = l.language == lang ? 0 : 1;
-    auto rank = std::make_tuple(static_cast<int>(*m), static_cast<int>(l.kind), other_lang,
-                                &l.folded);
+    Rank rank{static_cast<int>(*m), static_cast<int>(l.kind), l.language == lang ? 0 : 1,
+              &l.folded};
     auto& b = best[l.concept_index];
-    auto less = [](const auto& x, const auto& y) {
-      return std::tie(std::get<0>(x), std::get<1>(x), std::get<2>(x)) <
-                 std::tie(std::get<0>(y), std::get<1>(y), std::get<2>(y)) ||
-             (std::tie(std::get<0>(x), std::get<1>(x), std::get<2>(x)) ==
-                  std::tie(std::get<0>(y), std::get<1>(y), std::get<2>(y)) &&
-              *std::get<3>(x) < *std::get<3>(y));
-    };
-    if (!b || less(rank, b->rank)) b = Best{rank, &l, *m};
+    if (!b || rank < b->rank) b = Best{rank, &l, *m};
   }
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < best.size(); ++i)
     if (best[i]) order.push_back(i);
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto &ra = best[a]->rank, &rb = best[b]->rank;
-    auto ka = std::make_tuple(std::get<0>(ra), std::get<1>(ra), std::get<2>(ra));
-    auto kb = std::make_tuple(std::get<0>(rb), std::get<1>(rb), std::get<2>(rb));
-    if (ka != kb) return ka < kb;
-    if (*std::get<3>(ra) != *std::get<3>(rb)) return *std::get<3>(ra) < *std::get<3>(rb);
+    if (best[a]->rank < best[b]->rank) return true;
+    if (best[b]->rank < best[a]->rank) return false;
     return idx.concepts[a].ref.iri < idx.concepts[b].ref.iri;
   });
   if (order.size() > limit) order.resize(limit);

@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "api/api.h"
 #include "api/operations.h"
@@ -113,6 +114,21 @@ TEST_F(ConceptApi, SchemesAndWorks) {
   ASSERT_EQ(s["schemes"].Size(), 6u);
   for (const auto& scheme : s["schemes"].GetArray())
     EXPECT_GT(scheme["topConcepts"].Size(), 0u) << scheme["iri"].GetString();
+  auto one_scheme = Json("/api/schemes/boundary-crossing");
+  std::uint64_t listed = 0;
+  for (const auto& x : s["schemes"].GetArray())
+    if (std::string(x["id"].GetString()) == "boundary-crossing") listed = x["conceptCount"].GetUint64();
+  EXPECT_GT(listed, 0u);
+  EXPECT_EQ(one_scheme["conceptCount"].GetUint64(), listed);
+  ASSERT_TRUE(one_scheme["tree"].IsArray());
+  std::size_t nodes = 0;
+  std::function<void(const rapidjson::Value&)> walk = [&](const rapidjson::Value& n) {
+    ++nodes;
+    if (n.HasMember("narrower"))
+      for (const auto& c : n["narrower"].GetArray()) walk(c);
+  };
+  for (const auto& n : one_scheme["tree"].GetArray()) walk(n);
+  EXPECT_GE(nodes, one_scheme["conceptCount"].GetUint64());
   auto w = Json("/api/works");
   EXPECT_EQ(w["works"].Size(), 17u);
   auto one = Json("/api/works/akkerman-bakker-2011");
@@ -127,6 +143,8 @@ TEST_F(ConceptApi, ErrorsAre404And400And406) {
            {"/api/concepts/bestaat-niet", Error::Code::kNotFound},
            {"/api/concepts/grens/parents", Error::Code::kNotFound},
            {"/api/works/grens", Error::Code::kNotFound},
+           {"/api/schemes/grens", Error::Code::kNotFound},
+           {"/api/schemes/a%20b", Error::Code::kBadRequest},
            {"/api/works/bestaat-niet", Error::Code::kNotFound},
            {"/api/concepts/bestaat-niet/broader", Error::Code::kNotFound},
            {"/api/concepts", Error::Code::kBadRequest},
@@ -226,7 +244,8 @@ TEST_F(ConceptApi, EveryOperationIsInTheOpenApiList) {
   for (const char* path :
        {"/api/concepts", "/api/concepts/{id}", "/api/concepts/{id}/broader",
         "/api/concepts/{id}/narrower", "/api/concepts/{id}/related",
-        "/api/concepts/{id}/hierarchy", "/api/schemes", "/api/works", "/api/works/{id}"}) {
+        "/api/concepts/{id}/hierarchy", "/api/schemes", "/api/schemes/{id}", "/api/works",
+        "/api/works/{id}"}) {
     auto it = std::find_if(ops.begin(), ops.end(),
                            [&](const Operation& o) { return o.path == path; });
     ASSERT_NE(it, ops.end()) << path;

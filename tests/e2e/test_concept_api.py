@@ -94,6 +94,13 @@ class ConceptApiTest(unittest.TestCase):
         s = self.get_json('/api/schemes')
         self.assertEqual(len(s['schemes']), 6)
         self.assertTrue(all(x['topConcepts'] for x in s['schemes']))
+        tree = self.get_json('/api/schemes/sociale-en-pedagogische-basis')
+        def ids(nodes):
+            for n in nodes:
+                yield n['id']
+                yield from ids(n.get('narrower', []))
+        self.assertIn('pedagogische-sociale-relaties', set(ids(tree['tree'])))
+        self.assertGreaterEqual(len(list(ids(tree['tree']))), tree['conceptCount'])
         w = self.get_json('/api/works')
         self.assertEqual(len(w['works']), 17)
         one = self.get_json('/api/works/akkerman-bakker-2011')
@@ -104,7 +111,7 @@ class ConceptApiTest(unittest.TestCase):
 
     def test_errors(self):
         for path in ['/api/concepts/bestaat-niet', '/api/concepts/bestaat-niet/narrower',
-                     '/api/concepts/grens/parents', '/api/works/bestaat-niet', '/api/works/grens']:
+                     '/api/concepts/grens/parents', '/api/works/bestaat-niet', '/api/works/grens', '/api/schemes/grens']:
             status, headers, body = self.get(path)
             self.assertEqual(status, 404, path)
             self.assertEqual(headers['content-type'], 'application/problem+json')
@@ -146,6 +153,15 @@ class ConceptApiTest(unittest.TestCase):
         for q in quotes:
             self.assertIn((None, OA.exact, rdflib.Literal(q)), data)
         self.assertEqual(len(quotes), 2)
+        # the scheme tree's JSON-LD states only narrower links the graph has
+        status, _, body = self.get('/api/schemes/boundary-crossing', Accept='application/ld+json')
+        self.assertEqual(status, 200)
+        t = rdflib.Graph()
+        t.parse(data=body.decode('utf-8'), format='json-ld')
+        narrower = list(t.triples((None, rdflib.URIRef(SKOS + 'narrower'), None)))
+        self.assertGreater(len(narrower), 5)
+        for triple in narrower:
+            self.assertIn(triple, data)
 
     def test_etag_304_and_invalidation_by_a_write(self):
         path = '/api/concepts?q=kwantumleren'

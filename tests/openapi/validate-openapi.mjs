@@ -80,6 +80,7 @@ try {
     "/api/concepts/{id}/related": "Neighbours",
     "/api/concepts/{id}/hierarchy": "Hierarchy",
     "/api/schemes": "Schemes",
+    "/api/schemes/{id}": "SchemeTree",
     "/api/works": "Works",
     "/api/works/{id}": "WorkView",
   };
@@ -115,6 +116,7 @@ try {
     ["/api/concepts/grens/related", "Neighbours"],
     ["/api/concepts/pedagogische-sociale-relaties/hierarchy", "Hierarchy"],
     ["/api/schemes", "Schemes"],
+    ["/api/schemes/boundary-crossing", "SchemeTree"],
     ["/api/works", "Works"],
     ["/api/works/akkerman-bakker-2011", "WorkView"],
   ];
