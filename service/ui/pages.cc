@@ -43,7 +43,7 @@ void TreeHtml(const std::vector<vocabulary::TreeNode>& nodes, Lang lang, const C
       h += "<li><span class=\"leaf\">" + link + "</span></li>";
     } else {
       h += "<li class=\"branch\">" + link + " <details><summary>" + std::to_string(n.children.size()) +
-           " " + T(lang, Msg::kTreeChildren) + "</summary>";
+           " " + T(lang, n.children.size() == 1 ? Msg::kTreeChild : Msg::kTreeChildren) + "</summary>";
       TreeHtml(n.children, lang, config, depth + 1, h);
       h += "</details></li>";
     }

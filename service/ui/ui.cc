@@ -76,8 +76,8 @@ std::string JsonLd(const Graph& graph, const Store& store) {
   return json.ok() ? json.value() : std::string();
 }
 
-std::vector<SchemeTree> Trees(const Store& store, const Config& config,
-                              std::vector<vocabulary::SchemeView> schemes) {
+std::vector<SchemeTree> BuildTrees(const Store& store, const Config& config,
+                                   std::vector<vocabulary::SchemeView> schemes) {
   std::vector<SchemeTree> out;
   for (auto& s : schemes) {
     auto tree = vocabulary::SchemeTree(store, s.iri, config);
@@ -87,48 +87,66 @@ std::vector<SchemeTree> Trees(const Store& store, const Config& config,
   return out;
 }
 
-// The home page reads every scheme's tree, looks for the programme among
-// ~40 concepts and lays out a diagram of ~90 nodes (a few hundred ms), so
-// its Page is kept per language until the store changes.
-struct HomeCache {
-  std::mutex mutex;
-  const Store* store = nullptr;
-  std::uint64_t version = 0;
-  std::optional<Page> pages[2];
+// Values that cost hundreds of milliseconds on a large thesaurus (every
+// scheme's tree, the alphabetical index, the home page with its diagram)
+// are kept per interface language until the store changes (its Version).
+// Handlers run on the store thread; the mutex makes this safe regardless.
+template <typename T>
+class PerVersion {
+ public:
+  template <typename Build>
+  Result<T> Get(const Store& store, Lang lang, Build build) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (store_ != &store || version_ != store.Version()) {
+      store_ = &store;
+      version_ = store.Version();
+      slots_[0].reset();
+      slots_[1].reset();
+    }
+    auto& slot = slots_[lang == Lang::kEn ? 1 : 0];
+    if (!slot) {
+      Result<T> built = build();
+      if (!built.ok()) return built.error();
+      slot = std::move(built.value());
+    }
+    return *slot;
+  }
+
+ private:
+  std::mutex mutex_;
+  const Store* store_ = nullptr;
+  std::uint64_t version_ = 0;
+  std::optional<T> slots_[2];
 };
-HomeCache& TheHomeCache() {
-  static HomeCache cache;
-  return cache;
+
+// Every scheme with its tree (the same in both languages: trees sort by
+// the first configured language).
+Result<std::vector<SchemeTree>> Trees(const Store& store, const Config& config) {
+  static PerVersion<std::vector<SchemeTree>> cache;
+  return cache.Get(store, kDefaultLang, [&]() -> Result<std::vector<SchemeTree>> {
+    auto schemes = vocabulary::ListSchemes(store, config);
+    if (!schemes.ok()) return schemes.error();
+    return BuildTrees(store, config, std::move(schemes.value()));
+  });
 }
 
 Result<Page> BuildHome(const Store& store, const UiOptions& options, const LanguageChoice& choice);
 
 Result<Response> Home(const Request& request, const Store& store, const UiOptions& options,
                       const LanguageChoice& choice) {
-  HomeCache& cache = TheHomeCache();
-  std::lock_guard<std::mutex> lock(cache.mutex);
-  if (cache.store != &store || cache.version != store.Version()) {
-    cache.store = &store;
-    cache.version = store.Version();
-    cache.pages[0].reset();
-    cache.pages[1].reset();
-  }
-  auto& slot = cache.pages[choice.lang == Lang::kEn ? 1 : 0];
-  if (!slot) {
-    auto page = BuildHome(store, options, choice);
-    if (!page.ok()) return page.error();
-    slot = std::move(page.value());
-  }
-  return Html(*slot, request, choice);
+  static PerVersion<Page> cache;
+  auto page = cache.Get(store, choice.lang, [&] { return BuildHome(store, options, choice); });
+  if (!page.ok()) return page.error();
+  return Html(page.value(), request, choice);
 }
 
 Result<Page> BuildHome(const Store& store, const UiOptions& options, const LanguageChoice& choice) {
   const Config& config = options.vocabulary;
-  auto schemes = vocabulary::ListSchemes(store, config);
-  if (!schemes.ok()) return schemes.error();
+  auto all = Trees(store, config);
+  if (!all.ok()) return all.error();
+  const std::vector<SchemeTree>& trees = all.value();
   HomeData data;
-  data.schemes = schemes.value();
-  auto trees = Trees(store, config, std::move(schemes.value()));
+  for (const auto& t : trees) data.schemes.push_back(t.scheme);
   // The programme: concepts typed ul:Programme among the top concepts and
   // the level below them (where a programme sits in a vocabulary).
   const std::string programme_class = config.OntologyNamespace() + "Programme";
@@ -257,16 +275,22 @@ Result<Response> HandleUi(const Request& request, const Store& store, const UiOp
     return Html(SearchPage(q, hits, choice.lang, config), request, choice);
   }
   if (path == "/hierarchy") {
-    auto schemes = vocabulary::ListSchemes(store, config);
-    if (!schemes.ok()) return schemes.error();
-    return Html(HierarchyPage(Trees(store, config, std::move(schemes.value())), choice.lang, config),
-                request, choice);
+    auto trees = Trees(store, config);
+    if (!trees.ok()) return trees.error();
+    return Html(HierarchyPage(trees.value(), choice.lang, config), request, choice);
   }
   if (path == "/index") {
-    auto concepts = vocabulary::ListConcepts(store, config);
-    if (!concepts.ok()) return concepts.error();
-    auto entries = vocabulary::AlphabeticalIndex(concepts.value(), Code(choice.lang), config);
-    return Html(IndexPage(entries, Param(params, "letter"), choice.lang, config), request, choice);
+    static PerVersion<std::vector<vocabulary::IndexEntry>> cache;
+    auto entries = cache.Get(store, choice.lang,
+                             [&]() -> Result<std::vector<vocabulary::IndexEntry>> {
+                               auto concepts = vocabulary::ListConcepts(store, config);
+                               if (!concepts.ok()) return concepts.error();
+                               return vocabulary::AlphabeticalIndex(concepts.value(),
+                                                                    Code(choice.lang), config);
+                             });
+    if (!entries.ok()) return entries.error();
+    return Html(IndexPage(entries.value(), Param(params, "letter"), choice.lang, config), request,
+                choice);
   }
   if (path == "/sources") {
     auto works = vocabulary::ListWorks(store, config);

@@ -96,7 +96,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await page.focus('#search-input');
     await page.keyboard.type('coordinatie', { delay: 20 });
     const first = page.locator('#search-suggestions [role=option]').first();
-    await first.waitFor({ state: 'visible', timeout: 5000 });
+    await first.waitFor({ state: 'visible', timeout: 15000 });
     assert.match(await first.textContent(), /coördinatie/);
     assert.equal(await page.getAttribute('#search-input', 'aria-expanded'), 'true');
     await shot(page, 'search-suggestions');
@@ -115,7 +115,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await page.waitForTimeout(300);
     assert.equal(await page.locator('#search-suggestions [role=option]').count(), 0);
     await page.fill('#search-input', 'boundary cross');
-    await page.locator('#search-suggestions [role=option]').first().waitFor({ timeout: 5000 });
+    await page.locator('#search-suggestions [role=option]').first().waitFor({ timeout: 15000 });
     assert.match(await page.locator('#search-suggestions [role=option]').first().textContent(), /boundary crossing/i);
     await page.context().close();
   });
@@ -213,7 +213,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await page.goto(hostile.base + '/index');
     await page.goto(hostile.base + '/');
     await page.fill('#search-input', 'grensgeval');
-    await page.locator('#search-suggestions [role=option]').first().waitFor({ timeout: 5000 });
+    await page.locator('#search-suggestions [role=option]').first().waitFor({ timeout: 15000 });
     await page.fill('#search-input', 'svg onload');
     await page.waitForTimeout(400);
     assert.equal(await page.evaluate(() => window.__kgPwned), undefined);
@@ -311,7 +311,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await page.goto(kg.base + '/begrip/grens');
     await shot(page, 'concept-grens-phone');
     await page.fill('#search-input', 'transfor');
-    await page.locator('#search-suggestions [role=option]').first().waitFor({ timeout: 5000 });
+    await page.locator('#search-suggestions [role=option]').first().waitFor({ timeout: 15000 });
     await page.context().close();
   });
 

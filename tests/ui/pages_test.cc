@@ -180,7 +180,7 @@ TEST(Pages, TreeIsDetailsWithTheLinkOutsideTheSummary) {
   st.tree = {top};
   std::string body = HierarchyPage({st}, Lang::kNl, Config{}).body_html;
   EXPECT_NE(body.find("<li class=\"branch\"><a href=\"/begrip/bc\">boundary crossing</a> <details><summary>1 "
-                      "smallere begrippen</summary><ul><li><span class=\"leaf\"><a "
+                      "smaller begrip</summary><ul><li><span class=\"leaf\"><a "
                       "href=\"/begrip/id\">identificatie</a></span></li></ul></details></li>"),
             std::string::npos)
       << body;
