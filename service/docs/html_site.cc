@@ -1,6 +1,7 @@
 // The HTML pages of the documentation. Every piece of graph data passes
 // through ui::Escape / ui::EscapeUrl / ui::TextHtml (the service's escaping).
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "docs/apa.h"
@@ -218,7 +219,16 @@ std::string Writer::Page(const std::string& path, const std::string& title,
   h += "</ul></nav>\n</header>\n<main id=\"main\">\n" + body + "\n</main>\n<footer class=\"site-footer\"><p>" +
        T(lang_, Msg::kFooterAbout) + " " + T(lang_, DocMsg::kGeneratedFrom) +
        "</p></footer>\n</body>\n</html>\n";
-  return h;
+  // Graph texts may end a line with spaces; HTML ignores them, checkers and
+  // diffs do not.
+  std::string out;
+  out.reserve(h.size());
+  for (char ch : h) {
+    if (ch == '\n')
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    out += ch;
+  }
+  return out;
 }
 
 std::string Writer::TreeHtml(const std::vector<vocabulary::TreeNode>& nodes, int depth) const {
@@ -469,9 +479,14 @@ std::string Writer::BibliographyPage() {
   from_ = SitePath(code_, "bronnen", kExt);
   std::string b = "<h1>" + T(lang_, DocMsg::kBibliography) + "</h1><p class=\"lead\">" +
                   T(lang_, DocMsg::kBibliographyIntro) + "</p><ul class=\"bibliography\">";
+  std::set<std::string> anchors;
   for (const auto& v : m_.works) {
     if (m_.containers.count(v.work.iri)) continue;
-    std::string anchor = m_.pages.at(v.work.iri).substr(5);  // "werk/<slug>" -> slug
+    // An id of letters, digits, '-' and '_' (what HTML tools accept) from
+    // the slug, unique on the page.
+    std::string anchor = "ref-";
+    for (char ch : m_.pages.at(v.work.iri).substr(5)) anchor += std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' ? ch : '_';
+    for (std::string base = anchor; !anchors.insert(anchor).second;) anchor = base + "_" + std::to_string(anchors.size());
     b += "<li id=\"" + Escape(anchor) + "\"><p>" + Reference(v.work, true) + "</p>";
     if (!v.citing_concepts.empty())
       b += "<p class=\"cited-by\">" + T(lang_, Msg::kCitedBy) + ": " + [&] {

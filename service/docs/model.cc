@@ -76,6 +76,28 @@ void RelabelBlankNodes(Graph& graph) {
   }
 }
 
+// The scheme trees of vocabulary::SchemeTree hold every skos:inScheme
+// member, also non-concepts (UNESCO's skos:Collection micro-thesauri);
+// the documentation shows concepts only, so such a node is replaced by its
+// children (duplicates among siblings dropped, order kept).
+std::vector<vocabulary::TreeNode> ConceptsOnly(std::vector<vocabulary::TreeNode> nodes,
+                                               const std::set<std::string>& concepts) {
+  std::vector<vocabulary::TreeNode> out;
+  std::set<std::string> seen;
+  auto add = [&](vocabulary::TreeNode n) {
+    if (seen.insert(n.ref.iri).second) out.push_back(std::move(n));
+  };
+  for (auto& n : nodes) {
+    n.children = ConceptsOnly(std::move(n.children), concepts);
+    if (concepts.count(n.ref.iri)) {
+      add(std::move(n));
+    } else {
+      for (auto& c : n.children) add(std::move(c));
+    }
+  }
+  return out;
+}
+
 Result<std::string> JsonLdOf(const Store& store, const std::string& iri) {
   auto graph = ui::Describe(store, iri);
   if (!graph.ok()) return graph.error();
@@ -109,6 +131,9 @@ Result<Model> ReadModel(const Store& store, const DocsOptions& options) {
   auto concepts = vocabulary::ListConcepts(store, config);
   if (!concepts.ok()) return concepts.error();
   m.concepts = std::move(*concepts);
+  std::set<std::string> concept_iris;
+  for (const auto& c : m.concepts) concept_iris.insert(c.ref.iri);
+  for (auto& s : m.schemes) s.tree = ConceptsOnly(std::move(s.tree), concept_iris);
   const std::string programme = config.OntologyNamespace() + "Programme";
   for (const auto& c : m.concepts) {
     auto view = vocabulary::GetConcept(store, c.ref.iri, config);

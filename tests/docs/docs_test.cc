@@ -124,6 +124,15 @@ TEST(Docs, ConceptPageHasBothLanguagesPassageDiagramAndJsonLd) {
   EXPECT_NE(md.find("click n1 \"../../nl/begrip/"), std::string::npos);
 }
 
+TEST(Docs, SchemeTreesAndDiagramsShowConceptsOnly) {
+  auto site = GenerateSite(*LoadFixture(), Both());
+  ASSERT_TRUE(site.ok());
+  // The skos:Collection in schema:leren is neither in the table of contents
+  // nor in the overview diagram, and every overview node has a page.
+  for (const char* page : {"nl/index.html", "nl/schema/leren.html", "nl/README.md"})
+    EXPECT_EQ(site->at(page).find("Mechanismen (collectie)"), std::string::npos) << page;
+}
+
 TEST(Docs, DataIsEscapedInHtmlAndMarkdown) {
   auto site = GenerateSite(*LoadFixture(), Both());
   ASSERT_TRUE(site.ok());
