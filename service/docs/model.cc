@@ -199,10 +199,15 @@ Linker::Linker(std::string base_url) : base_(std::move(base_url)) {
 
 std::string Linker::Href(const std::string& from, const std::string& to) const {
   if (!base_.empty()) return base_ + to;
+  // The shortest relative path: the folders `from` and `to` share are
+  // skipped, then one "../" per folder of `from` left.
+  std::size_t common = 0;
+  for (std::size_t i = 0; i < from.size() && i < to.size() && from[i] == to[i]; ++i)
+    if (from[i] == '/') common = i + 1;
   std::string prefix;
-  for (char c : from)
-    if (c == '/') prefix += "../";
-  return prefix + to;
+  for (std::size_t i = common; i < from.size(); ++i)
+    if (from[i] == '/') prefix += "../";
+  return prefix + to.substr(common);
 }
 
 std::string PagePath(const Model& model, const std::string& iri, std::string_view lang,
