@@ -135,27 +135,13 @@ std::string Writer::Reference(const vocabulary::Work& w, bool link_title) const 
   return h + "</span>";
 }
 
+// The service's own passage renderer (ui/pages.h), its links mapped to the
+// generated pages.
 std::string Writer::Passage(const vocabulary::Passage& p) const {
-  std::string h = "<blockquote class=\"passage\"";
-  if (!p.language.empty()) h += " lang=\"" + Escape(p.language) + "\"";
-  h += "><p>" + Escape(p.exact) + "</p><footer lang=\"" + code_ + "\">— ";
-  if (!p.source.iri.empty()) h += "<cite>" + RefLink(p.source) + "</cite>";
-  std::string where;
-  if (!p.section.empty()) where += std::string(ui::Tr(lang_, Msg::kSection)) + " “" + p.section + "”";
-  if (p.paragraph)
-    where += (where.empty() ? "" : ", ") + std::string(ui::Tr(lang_, Msg::kParagraph)) + " " +
-             std::to_string(*p.paragraph);
-  if (!p.list_item.empty())
-    where += (where.empty() ? "" : ", ") + std::string(ui::Tr(lang_, Msg::kListItem)) + " " + p.list_item;
-  if (!where.empty()) h += ", <span class=\"where\">" + Escape(where) + "</span>";
-  h += "</footer>";
-  for (const auto& fn : p.footnotes) {
-    h += "<p class=\"footnote\">" + T(lang_, Msg::kFootnote) + " " + Escape(fn.number) + ": " +
-         Escape(fn.citation);
-    for (const auto& w : fn.works) h += " " + RefLink(w);
-    h += "</p>";
-  }
-  return h + "</blockquote>";
+  return ui::PassageHtml(p, lang_, c_, [this](const std::string& iri, ui::ResourceKind) {
+    std::string to = PagePath(m_, iri, code_, kExt);
+    return to.empty() ? std::string() : Href(to);
+  });
 }
 
 // Every language's values, each marked with its language (the concept page

@@ -4,6 +4,7 @@
 // (ui.h) fetches the values and renders diagrams, these only write markup.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,13 @@ std::string ResourceHref(const std::string& iri, ResourceKind fallback,
 // title saying it is not available in the page's language) when the label
 // fell back to another language.
 std::string TextHtml(const vocabulary::LangText& text, Lang lang);
+// Where the pieces below link a resource to: by default (an empty LinkMap)
+// its service page, ResourceHref; `kg docs` maps IRIs to its generated files.
+// "" = the resource has no page (its label is written without a link).
+using LinkMap = std::function<std::string(const std::string& iri, ResourceKind kind)>;
 // A Ref's label (fallback rule of the vocabulary) as a link to its page.
 std::string RefLink(const vocabulary::Ref& ref, ResourceKind fallback, Lang lang,
-                    const vocabulary::Config& config);
+                    const vocabulary::Config& config, const LinkMap& links = {});
 // The bibliographic reference of a work (authors, year, title, journal,
 // volume/issue/pages, publisher, place, URL), with the title linked to the
 // work's page when `link_title`.
@@ -39,7 +44,7 @@ std::string ReferenceHtml(const vocabulary::Work& work, Lang lang,
 // A brochure passage as a <blockquote> with its location (section,
 // paragraph, list item) and footnotes.
 std::string PassageHtml(const vocabulary::Passage& passage, Lang lang,
-                        const vocabulary::Config& config);
+                        const vocabulary::Config& config, const LinkMap& links = {});
 
 // ---- Pages ---------------------------------------------------------------
 

@@ -41,9 +41,12 @@ std::string TextHtml(const LangText& text, Lang lang) {
   return Escape(text.text);
 }
 
-std::string RefLink(const Ref& ref, ResourceKind fallback, Lang lang, const Config& config) {
-  return "<a href=\"" + EscapeUrl(ResourceHref(ref.iri, fallback, config)) + "\">" +
-         TextHtml(vocabulary::RefLabel(ref, Code(lang), config), lang) + "</a>";
+std::string RefLink(const Ref& ref, ResourceKind fallback, Lang lang, const Config& config,
+                    const LinkMap& links) {
+  std::string href = links ? links(ref.iri, fallback) : ResourceHref(ref.iri, fallback, config);
+  std::string label = TextHtml(vocabulary::RefLabel(ref, Code(lang), config), lang);
+  if (href.empty()) return label;
+  return "<a href=\"" + EscapeUrl(href) + "\">" + label + "</a>";
 }
 
 std::string ReferenceHtml(const vocabulary::Work& work, Lang lang, const Config& config,
@@ -104,13 +107,14 @@ std::string ReferenceHtml(const vocabulary::Work& work, Lang lang, const Config&
   return h;
 }
 
-std::string PassageHtml(const vocabulary::Passage& passage, Lang lang, const Config& config) {
+std::string PassageHtml(const vocabulary::Passage& passage, Lang lang, const Config& config,
+                        const LinkMap& links) {
   std::string h = "<blockquote class=\"passage\"";
   if (!passage.language.empty()) h += " lang=\"" + Escape(passage.language) + "\"";
   h += " cite=\"" + EscapeUrl(passage.iri) + "\"><p>" + Escape(passage.exact) + "</p>";
   h += "<footer lang=\"" + std::string(Code(lang)) + "\">— ";
   if (!passage.source.iri.empty())
-    h += "<cite>" + RefLink(passage.source, ResourceKind::kWork, lang, config) + "</cite>, ";
+    h += "<cite>" + RefLink(passage.source, ResourceKind::kWork, lang, config, links) + "</cite>, ";
   std::string where;
   if (!passage.section.empty())
     where += std::string(Tr(lang, Msg::kSection)) + " “" + passage.section + "”";
@@ -127,7 +131,7 @@ std::string PassageHtml(const vocabulary::Passage& passage, Lang lang, const Con
   for (const auto& fn : passage.footnotes) {
     h += "<p class=\"footnote\"><small>" + Escape(Tr(lang, Msg::kFootnote)) + " " +
          Escape(fn.number) + ": " + Escape(fn.citation);
-    for (const auto& w : fn.works) h += " " + RefLink(w, ResourceKind::kWork, lang, config);
+    for (const auto& w : fn.works) h += " " + RefLink(w, ResourceKind::kWork, lang, config, links);
     h += "</small></p>";
   }
   h += "</blockquote>";
