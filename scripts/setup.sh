@@ -26,7 +26,7 @@ PACKAGES=(
   # end-to-end and conformance tests: a real SPARQL client, rdflib, curl, a load tool
   python3 python3-rdflib python3-sparqlwrapper curl wrk ca-certificates
   # browsing pages: diagrams drawn with the Graphviz C library; browser tests in Chromium
-  libgraphviz-dev chromium
+  libgraphviz-dev chromium fonts-dejavu-core
 )
 
 install_deps() {
