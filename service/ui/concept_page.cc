@@ -196,7 +196,8 @@ Page ConceptPage(const ConceptData& data, Lang lang, const Config& config) {
   if (!data.diagram_svg.empty())
     h += "<section class=\"diagram-block\" aria-labelledby=\"h-diagram\"><h2 id=\"h-diagram\">" +
          T(lang, Msg::kDiagram) + "</h2><p class=\"muted\">" + T(lang, Msg::kDiagramHint) +
-         "</p><div class=\"diagram\" id=\"concept-diagram\">" + data.diagram_svg + "</div></section>";
+         "</p><div class=\"diagram\" id=\"concept-diagram\">" + data.diagram_svg +
+         "</div><p class=\"muted legend\">" + T(lang, Msg::kDiagramLegend) + "</p></section>";
 
   // Works cited, and the other concepts resting on them.
   if (!c.works.empty()) {

@@ -104,7 +104,11 @@ std::string_view NativeName(Lang lang);
   X(kHierarchyTitle, "Hiërarchie van de begrippen", "Hierarchy of the concepts")                 \
   X(kTreeChild, "smaller begrip", "narrower concept")                                            \
   X(kTreeChildren, "smallere begrippen", "narrower concepts")                                    \
-  X(kEdgeBroader, "breder", "broader")                                                           \
+  X(kDiagramLegend,                                                                              \
+    "Doorgetrokken pijl: van breder naar smaller begrip. Gestreept: verwant. Gestippeld: een "     \
+    "relatie uit de ontologie, met haar naam.",                                                  \
+    "Solid arrow: from broader to narrower concept. Dashed: related. Dotted: a relation of the "   \
+    "ontology, with its name.")                                                                  \
   X(kEdgeRelated, "verwant", "related")                                                          \
   X(kExpandAll, "Alles uitklappen", "Expand all")                                                \
   X(kCollapseAll, "Alles inklappen", "Collapse all")                                             \

@@ -115,7 +115,9 @@ TEST(Pages, ConceptPageContent) {
       << body;
   EXPECT_NE(body.find("href=\"/begrip/x?format=turtle\""), std::string::npos);
   EXPECT_NE(body.find("data-copy=\"https://w3id.org/utrecht-leert/begrip/x\""), std::string::npos);
-  EXPECT_NE(body.find("<div class=\"diagram\" id=\"concept-diagram\"><svg></svg></div>"), std::string::npos);
+  EXPECT_NE(body.find("<div class=\"diagram\" id=\"concept-diagram\"><svg></svg></div><p class=\"muted "
+                      "legend\">Doorgetrokken pijl"),
+            std::string::npos);
 }
 
 TEST(Pages, ResourceHrefForBaseAndForeignIris) {
