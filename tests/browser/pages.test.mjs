@@ -181,7 +181,11 @@ describe('browsing pages', { timeout: 120000 }, () => {
     const page = await context.newPage();
     await page.goto(kg.base + '/begrip/grens');
     await page.click('button[data-copy]');
-    assert.equal(await page.textContent('button[data-copy]'), 'Gekopieerd');
+    // The clipboard write is asynchronous; the label says when it is done.
+    await page.waitForFunction(() => document.querySelector('button[data-copy]').textContent === 'Gekopieerd',
+      null, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+      'https://w3id.org/utrecht-leert/begrip/grens');
     await context.close();
   });
 
