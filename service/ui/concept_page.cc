@@ -2,6 +2,7 @@
 #include <set>
 #include <string>
 
+#include "core/message.h"
 #include "ui/html.h"
 #include "ui/pages.h"
 
@@ -89,6 +90,9 @@ Page ConceptPage(const ConceptData& data, Lang lang, const Config& config) {
     }
     h += "</nav>";
   }
+  if (!c.in_schemes.empty())
+    h += "<p class=\"tree-link\"><a href=\"/hierarchy?focus=" + PercentEncode(c.iri) + "#focus\">" +
+         T(lang, Msg::kShowInHierarchy) + "</a></p>";
   h += "<article class=\"concept\" about=\"" + Escape(c.iri) + "\">";
   h += "<p class=\"kind\">" + T(lang, Msg::kConcept);
   for (const auto& s : c.in_schemes)

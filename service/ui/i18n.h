@@ -102,6 +102,7 @@ std::string_view NativeName(Lang lang);
   X(kPlaceInHierarchy, "Plaats in de hiërarchie", "Place in the hierarchy")                      \
   X(kSource, "Bron", "Source")                                                                   \
   X(kHierarchyTitle, "Hiërarchie van de begrippen", "Hierarchy of the concepts")                 \
+  X(kShowInHierarchy, "Toon in de hiërarchie", "Show in the hierarchy")                          \
   X(kTreeChild, "smaller begrip", "narrower concept")                                            \
   X(kTreeChildren, "smallere begrippen", "narrower concepts")                                    \
   X(kDiagramLegend,                                                                              \

@@ -277,7 +277,8 @@ Result<Response> HandleUi(const Request& request, const Store& store, const UiOp
   if (path == "/hierarchy") {
     auto trees = Trees(store, config);
     if (!trees.ok()) return trees.error();
-    return Html(HierarchyPage(trees.value(), choice.lang, config), request, choice);
+    return Html(HierarchyPage(trees.value(), choice.lang, config, Param(params, "focus")), request,
+                choice);
   }
   if (path == "/index") {
     static PerVersion<std::vector<vocabulary::IndexEntry>> cache;

@@ -248,6 +248,15 @@ describe('browsing pages', { timeout: 120000 }, () => {
     assert.equal(await child.isVisible(), true);
     await page.click('[data-tree-action=expand]');
     assert.equal(await page.locator('.tree details:not([open])').count(), 0);
+    await page.click('[data-tree-action=collapse]');
+    assert.equal(await page.locator('.tree details[open]').count(), 0);
+    // From a concept page: "show in the hierarchy" opens the path to it.
+    await page.goto(kg.base + '/begrip/identificatie');
+    await Promise.all([page.waitForURL(/\/hierarchy\?focus=/), page.click('.tree-link a')]);
+    assert.ok(await page.isVisible('#focus .focus a'), 'the concept is shown in its open branch');
+    assert.match(await page.textContent('#focus'), /identificatie/);
+    await page.click('[data-tree-action=expand]');
+    assert.equal(await page.locator('.tree details:not([open])').count(), 0);
     await shot(page, 'hierarchy');
     await closeClean(page);
   });
