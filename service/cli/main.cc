@@ -2,6 +2,7 @@
 // CLI and the service can never drift apart.
 //   kg serve    serve the graph over HTTP (SPARQL Protocol, Graph Store, ...)
 //   kg query    run one SPARQL query offline against the same store
+//   kg docs     generate the documentation (static HTML site, Markdown)
 //   kg version  print the version
 // Exit codes: 0 ok, 1 runtime failure, 2 usage error.
 #include <boost/program_options.hpp>
@@ -15,6 +16,8 @@
 #include <vector>
 
 #include "api/api.h"
+#include "docs/docs.h"
+#include "docs/serve.h"
 #include "evaluator/engine.h"
 #include "handlers/context.h"
 #include "http/server.h"
@@ -49,6 +52,7 @@ const char* kTopHelp =
     "  serve     serve the knowledge graph over HTTP (SPARQL 1.1 Protocol at /sparql,\n"
     "            Graph Store Protocol at /rdf-graphs, /healthz, /metrics)\n"
     "  query     run a SPARQL query offline against the same store and print the answer\n"
+    "  docs      generate the documentation of the graph: a static HTML site and/or Markdown\n"
     "  version   print the version\n\n"
     "'kg <command> --help' describes each command's options.\n";
 
@@ -191,6 +195,11 @@ int Serve(int argc, char** argv) {
     }
   }
   kg::ServiceContext context{*loaded->store, config, metrics, &api};
+  // /docs/: the documentation of the served graph, both languages, built on
+  // first request (and again after a write).
+  kg::docs::DocsState docs;
+  docs.options.languages = {"nl", "en"};
+  context.docs = &docs;
 
   kg::ServerOptions so;
   so.host = vm["host"].as<std::string>();
@@ -302,6 +311,74 @@ int Query(int argc, char** argv) {
   return kOk;
 }
 
+
+// Splits "nl,en" into {"nl", "en"}.
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  for (std::string item; std::getline(ss, item, ',');)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+int Docs(int argc, char** argv) {
+  po::options_description d(
+      "kg docs --out DIR [options]\n\nGenerate the documentation of the graph: a self-contained "
+      "static HTML site (opens from the file system) and/or GitHub-flavoured Markdown, "
+      "byte-identical for the same graph");
+  d.add_options()("help,h", "show this help")
+      ("out,o", po::value<std::string>(), "folder to write the site into (created when missing)")
+      ("lang", po::value<std::string>()->default_value("nl"),
+       "nl, en or nl,en (one site per language, with links between them; the first is the default)")
+      ("format", po::value<std::string>()->default_value("html"), "html, md or both")
+      ("base-url", po::value<std::string>()->default_value(""),
+       "URL the site is published at (links become absolute under it); default: relative links")
+      ("base", po::value<std::string>()->default_value(kg::vocabulary::kDefaultBase),
+       "base IRI of the graph's concepts, schemes and works (its ontology namespace is base + 'def#')");
+  AddDataOptions(d);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(d).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return Usage(e.what(), d);
+  }
+  if (vm.count("help")) {
+    std::cout << d;
+    return kOk;
+  }
+  if (!vm.count("out")) return Usage("--out DIR is required", d);
+  kg::docs::DocsOptions options;
+  options.languages = SplitList(vm["lang"].as<std::string>());
+  for (const auto& l : options.languages)
+    if (l != "nl" && l != "en") return Usage("--lang takes nl, en or nl,en", d);
+  if (options.languages.empty()) return Usage("--lang takes nl, en or nl,en", d);
+  std::string format = vm["format"].as<std::string>();
+  if (format != "html" && format != "md" && format != "both")
+    return Usage("--format must be html, md or both", d);
+  options.html = format != "md";
+  options.markdown = format != "html";
+  options.base_url = vm["base-url"].as<std::string>();
+  options.vocabulary.base = vm["base"].as<std::string>();
+  auto loaded = LoadStore(vm);
+  if (!loaded) return kFailure;
+  auto site = kg::docs::GenerateSite(*loaded->store, options);
+  if (!site.ok()) {
+    std::fprintf(stderr, "kg: %s\n", site.error().ToString().c_str());
+    return site.error().code == kg::Error::Code::kBadRequest ? kUsage : kFailure;
+  }
+  std::string out = vm["out"].as<std::string>();
+  if (auto s = kg::docs::WriteSite(*site, out); !s.ok()) {
+    std::fprintf(stderr, "kg: %s\n", s.error().ToString().c_str());
+    return kFailure;
+  }
+  std::size_t bytes = 0;
+  for (const auto& [path, content] : *site) bytes += content.size();
+  std::fprintf(stderr, "kg docs: %zu files, %zu bytes written to %s\n", site->size(), bytes,
+               out.c_str());
+  return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -324,6 +401,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "serve") return Serve(argc - 1, argv + 1);
   if (cmd == "query") return Query(argc - 1, argv + 1);
+  if (cmd == "docs") return Docs(argc - 1, argv + 1);
   std::cerr << "kg: unknown command '" << cmd << "'\n\n" << kTopHelp;
   return kUsage;
 }

@@ -11,6 +11,10 @@
 
 namespace kg {
 
+namespace docs {
+struct DocsState;  // docs/serve.h
+}
+
 struct ServiceConfig {
   std::string write_token;          // empty: read-only server (writes are 403)
   std::string public_base;          // e.g. "http://127.0.0.1:7878"; "" = from Host header
@@ -33,6 +37,8 @@ struct ServiceContext {
   // Named queries and the answer cache of /api/; nullptr = /api/ has no named
   // queries (the concept API still answers).
   api::ApiState* api = nullptr;
+  // The generated documentation served under /docs/; nullptr = none (404).
+  docs::DocsState* docs = nullptr;
 };
 
 }  // namespace kg

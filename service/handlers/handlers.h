@@ -19,6 +19,7 @@ Result<Response> HandleIndex(const Request& request, ServiceContext& context);  
 Result<Response> HandleApiRoute(const Request& request, ServiceContext& context);    // /api/...
 // Browsing pages, assets and the concept/work/scheme IRIs (service/ui/ui.h).
 Result<Response> HandleUiRoute(const Request& request, ServiceContext& context);
+Result<Response> HandleDocs(const Request& request, ServiceContext& context);        // /docs/...
 
 // SPARQL 1.1 Update of an already parsed protocol request (kind kUpdate);
 // /sparql and /update share it. 204 on success.

@@ -18,13 +18,14 @@ struct Route {
 };
 
 // Routing as one table (Oxigraph's cli does the same): path -> handler.
-constexpr std::array<Route, 16> kRoutes{{
+constexpr std::array<Route, 17> kRoutes{{
     {"/sparql", "GET, HEAD, POST, OPTIONS", true, false, HandleSparql},
     {"/update", "POST, OPTIONS", true, false, HandleUpdate},
     {"/rdf-graphs", "GET, HEAD, PUT, POST, DELETE, OPTIONS", true, false, HandleGraphStore},
     {"/healthz", "GET, HEAD, OPTIONS", true, false, HandleHealth},
     {"/metrics", "GET, HEAD, OPTIONS", false, false, HandleMetrics},
     {"/api", "GET, HEAD, OPTIONS", true, true, HandleApiRoute},
+    {"/docs", "GET, HEAD, OPTIONS", false, true, HandleDocs},
     {"/", "GET, HEAD, OPTIONS", true, false, HandleIndex},
     // Browsing pages and linked data (service/ui/ui.h).
     {"/begrip", "GET, HEAD, OPTIONS", true, true, HandleUiRoute},
