@@ -34,6 +34,10 @@ class TermTable {
   const Term& Get(TermId id) const {
     return (id & kLocalIdBit) ? *terms_[(id & ~kLocalIdBit) - 1] : base_->Get(id);
   }
+  const TermDictionary* base() const { return base_; }
+  Term::Kind KindOf(TermId id) const {
+    return (id & kLocalIdBit) || !base_ ? Get(id).kind : base_->KindOf(id);
+  }
   // True for ids the store issued (only those can match a triple).
   static bool Stored(TermId id) { return id && !(id & kLocalIdBit); }
 

@@ -7,6 +7,7 @@
 
 #include "algebra/translate.h"
 #include "evaluator/filter_kernel.h"
+#include "evaluator/xsd_value.h"
 #include "planner/bgp_order.h"
 
 namespace kg::sparql {
@@ -396,11 +397,24 @@ bool Evaluator::Test(const std::vector<ExprPtr>& exprs, const Row& row,
 bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const Row& input,
                         const GraphCtx& g, const Emit& emit) {
   const auto& pats = op.triples;
-  std::vector<bool> bound_mask(vars_.size(), false);
-  for (std::size_t i = 0; i < vars_.size() && i < input.size(); ++i) bound_mask[i] = input[i] != 0;
-  auto plan_it = bgp_plans_.find({&op, bound_mask});
-  if (plan_it == bgp_plans_.end()) {
+  // The plan for this set of bound variables (compared in place: this runs
+  // once per input row of a join).
+  std::deque<BgpPlan>& plans = bgp_plans_[&op];
+  const BgpPlan* found = nullptr;
+  for (const auto& candidate : plans) {
+    bool same = true;
+    for (std::size_t i = 0; i < candidate.bound.size() && same; ++i)
+      same = candidate.bound[i] == (i < input.size() && input[i] != 0);
+    if (same) {
+      found = &candidate;
+      break;
+    }
+  }
+  if (!found) {
     BgpPlan plan;
+    plan.bound.assign(vars_.size(), false);
+    for (std::size_t i = 0; i < vars_.size() && i < input.size(); ++i) plan.bound[i] = input[i] != 0;
+    const std::vector<bool>& bound_mask = plan.bound;
     std::set<std::string> bound;
     for (std::size_t i = 0; i < bound_mask.size(); ++i)
       if (bound_mask[i]) bound.insert(vars_.Name(i));
@@ -420,7 +434,20 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
       for (const auto& v : infos[plan.order[k]].vars) have.insert(v);
       after[k + 1] = have;
     }
-    for (const auto& e : pushed) {
+    // A conjunction's parts are separate filters (FILTER(a && b) keeps a
+    // solution iff both are true): each runs as soon as its own variables
+    // are bound.
+    std::vector<ExprPtr> parts;
+    std::function<void(const ExprPtr&)> split = [&](const ExprPtr& e) {
+      if (e->kind == Expr::Kind::kAnd && e->args.size() == 2) {
+        split(e->args[0]);
+        split(e->args[1]);
+      } else {
+        parts.push_back(e);
+      }
+    };
+    for (const auto& e : pushed) split(e);
+    for (const auto& e : parts) {
       std::set<std::string> need;
       ExpressionVariables(*e, need);
       std::size_t level = pats.size();
@@ -432,10 +459,11 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
       }
       plan.filters_at[level].push_back(e);
     }
-    plan_it = bgp_plans_.emplace(std::make_pair(&op, bound_mask), std::move(plan)).first;
+    plans.push_back(std::move(plan));
+    found = &plans.back();
   }
-  const std::vector<std::size_t>& order = plan_it->second.order;
-  const std::vector<std::vector<ExprPtr>>& filters_at = plan_it->second.filters_at;
+  const std::vector<std::size_t>& order = found->order;
+  const std::vector<std::vector<ExprPtr>>& filters_at = found->filters_at;
   const std::vector<bool>& mask = Scope(op);
 
   auto var_index = [&](const VarOrTerm& pos) {
@@ -652,6 +680,12 @@ bool Evaluator::EvalIndependent(const Op& op, const Row& input, const GraphCtx& 
   return true;
 }
 
+int Evaluator::InScopeSlot(const Expr& e, const std::vector<bool>& mask) const {
+  if (e.kind != Expr::Kind::kVar) return -1;
+  int i = vars_.Find(e.var);
+  return i >= 0 && static_cast<std::size_t>(i) < mask.size() && mask[i] ? i : -1;
+}
+
 bool Evaluator::EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit) {
   const Op& child = *op.children[0];
   std::vector<Row> rows;
@@ -662,12 +696,21 @@ bool Evaluator::EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit) {
   const std::vector<bool>& mask = Scope(child);
   std::vector<std::vector<TermId>> keys_in_order;
   std::map<std::vector<TermId>, std::vector<std::size_t>> groups;
+  // A key that is a variable in scope is its id as it stands (no term
+  // copy, no interning); other keys are evaluated.
+  std::vector<int> key_slots;
+  for (const auto& [e, v] : op.group_keys) key_slots.push_back(InScopeSlot(*e, mask));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     Tick();
     std::vector<TermId> key;
-    RowContext ctx(*this, rows[i], &mask, g);
-    for (const auto& [e, v] : op.group_keys) {
-      auto val = Evaluate(*e, ctx);
+    std::optional<RowContext> ctx;
+    for (std::size_t k = 0; k < op.group_keys.size(); ++k) {
+      if (key_slots[k] >= 0) {
+        key.push_back(rows[i][key_slots[k]]);
+        continue;
+      }
+      if (!ctx) ctx.emplace(*this, rows[i], &mask, g);
+      auto val = Evaluate(*op.group_keys[k].first, *ctx);
       key.push_back(val ? terms_.Intern(*val) : 0);
     }
     auto [it, inserted] = groups.try_emplace(key);
@@ -685,8 +728,28 @@ bool Evaluator::EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit) {
       out[vars_.Index(op.group_keys[k].second)] = key[k];
     out.resize(vars_.size(), 0);
     for (const auto& [var, agg_expr] : op.aggregates) {
+      const std::vector<std::size_t>& members = groups[key];
+      // COUNT(*), COUNT(?v) and COUNT(DISTINCT ?v) count ids: no terms.
+      if (agg_expr->name == "COUNT" && (!agg_expr->distinct || !agg_expr->args.empty())) {
+        int slot = agg_expr->args.empty() ? -2 : InScopeSlot(*agg_expr->args[0], mask);
+        if (slot != -1) {
+          std::size_t n = 0;
+          if (slot == -2) {
+            n = members.size();
+          } else if (!agg_expr->distinct) {
+            for (std::size_t i : members) n += rows[i][slot] != 0;
+          } else {
+            std::unordered_set<TermId> ids;
+            for (std::size_t i : members)
+              if (rows[i][slot]) ids.insert(rows[i][slot]);
+            n = ids.size();
+          }
+          out[vars_.Index(var)] = terms_.Intern(xsd::IntegerTerm(static_cast<xsd::Int>(n)));
+          continue;
+        }
+      }
       auto agg = Aggregator::Make(*agg_expr);
-      for (std::size_t i : groups[key]) {
+      for (std::size_t i : members) {
         if (agg_expr->star || agg_expr->args.empty()) {
           // COUNT(*) counts solutions; with DISTINCT, distinct solutions: a
           // term that identifies the whole row.
@@ -717,22 +780,50 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
     return true;
   });
   const std::vector<bool>& mask = Scope(child);
-  // Evaluate every sort key once per row.
-  std::vector<std::vector<std::optional<Term>>> keys(rows.size());
+  // Every sort key once per row; a key that is a variable is the term in
+  // the table itself (no copy), computed keys live in `computed`.
+  const std::size_t nk = op.order.size();
+  std::vector<int> key_slots;
+  for (const auto& c : op.order) key_slots.push_back(InScopeSlot(*c.expr, mask));
+  std::deque<Term> computed;
+  std::vector<const Term*> keys(rows.size() * nk, nullptr);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     Tick();
-    RowContext ctx(*this, rows[i], &mask, g);
-    for (const auto& c : op.order) keys[i].push_back(Evaluate(*c.expr, ctx));
+    std::optional<RowContext> ctx;
+    for (std::size_t k = 0; k < nk; ++k) {
+      if (key_slots[k] >= 0) {
+        TermId id = rows[i][key_slots[k]];
+        keys[i * nk + k] = id ? &terms_.Get(id) : nullptr;
+        continue;
+      }
+      if (!ctx) ctx.emplace(*this, rows[i], &mask, g);
+      if (auto v = Evaluate(*op.order[k].expr, *ctx)) {
+        computed.push_back(std::move(*v));
+        keys[i * nk + k] = &computed.back();
+      }
+    }
   }
   std::vector<std::size_t> idx(rows.size());
   for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-  std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-    for (std::size_t k = 0; k < op.order.size(); ++k) {
-      int c = CompareForOrderBy(keys[a][k], keys[b][k]);
+  // Ties keep the order the rows came in (the position is the last key), so
+  // sorting only the first `order_limits_` rows gives the same prefix.
+  std::size_t comparisons = 0;
+  auto less = [&](std::size_t a, std::size_t b) {
+    if ((++comparisons & 1023) == 0) Tick();
+    for (std::size_t k = 0; k < nk; ++k) {
+      int c = CompareForOrderBy(keys[a * nk + k], keys[b * nk + k]);
       if (c != 0) return op.order[k].descending ? c > 0 : c < 0;
     }
-    return false;
-  });
+    return a < b;
+  };
+  auto limit = order_limits_.find(&op);
+  if (limit != order_limits_.end() && limit->second < idx.size()) {
+    std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(limit->second),
+                      idx.end(), less);
+    idx.resize(limit->second);
+  } else {
+    std::sort(idx.begin(), idx.end(), less);
+  }
   for (std::size_t i : idx)
     if (!emit(rows[i])) return false;
   return true;
@@ -862,7 +953,31 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
       while (bottom->kind == Op::Kind::kExtend) bottom = bottom->children[0].get();
       const std::vector<bool>& base_mask = Scope(*bottom);
       int vi = vars_.Index(op.var);
+      auto bind = [&](const Row& r, TermId id) {
+        if (r[vi] == 0) {
+          Row out = r;
+          out[vi] = id;
+          return emit(out);
+        }
+        return r[vi] == id ? emit(r) : true;
+      };
+      // BIND(LANG(?v) AS ?x) over stored terms: the tag's id from the
+      // dictionary's tag number, without copying the literal (q11 binds one
+      // per literal of the store).
+      const TermDictionary* dict = terms_.base();
+      const int lang_of = op.expr->kind == Expr::Kind::kBuiltin && op.expr->name == "LANG" &&
+                                  op.expr->args.size() == 1 && dict
+                              ? InScopeSlot(*op.expr->args[0], mask)
+                              : -1;
+      std::unordered_map<std::uint32_t, TermId> lang_ids;
       return Eval(child, input, g, [&](const Row& r) {
+        if (lang_of >= 0 && TermTable::Stored(r[lang_of])) {
+          TermId v = r[lang_of];
+          if (dict->KindOf(v) != Term::Kind::kLiteral) return emit(r);  // an error: unbound
+          auto [it, inserted] = lang_ids.try_emplace(dict->LangOf(v), 0);
+          if (inserted) it->second = terms_.Intern(Term::Literal(dict->Get(v).language));
+          return bind(r, it->second);
+        }
         RowContext ctx(*this, r, &mask, g);
         Row solution = r;
         for (std::size_t i = 0; i < solution.size(); ++i)
@@ -870,13 +985,7 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
         ctx.SetSolution(&solution);
         auto value = Evaluate(*op.expr, ctx);
         if (!value) return emit(r);
-        TermId id = terms_.Intern(*value);
-        if (r[vi] == 0) {
-          Row out = r;
-          out[vi] = id;
-          return emit(out);
-        }
-        return r[vi] == id ? emit(r) : true;
+        return bind(r, terms_.Intern(*value));
       });
     }
 
@@ -945,6 +1054,13 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
     case Op::Kind::kSlice: {
       // The query's own LIMIT/OFFSET apply after the initial bindings.
       const bool through = top_chain_.count(&op) > 0;
+      if (op.limit) {
+        // An ORDER BY under projections only: it needs to sort just the
+        // rows this slice reads.
+        const Op* below = op.children[0].get();
+        while (below->kind == Op::Kind::kProject) below = below->children[0].get();
+        if (below->kind == Op::Kind::kOrderBy) order_limits_[below] = op.offset + *op.limit;
+      }
       return EvalIndependent(op, through ? Row() : input, g, emit, [&](const Emit& e) {
         std::uint64_t skipped = 0, taken = 0;
         if (op.limit && *op.limit == 0) return true;

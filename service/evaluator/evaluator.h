@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -65,6 +66,8 @@ class Evaluator {
   bool EvalIndependent(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit,
                        const std::function<bool(const Emit&)>& fresh);
   bool EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit);
+  // The slot of e when it is a plain variable in `mask`, else -1.
+  int InScopeSlot(const Expr& e, const std::vector<bool>& mask) const;
   bool EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit);
   // Property paths over ids (0 = an unbound end). Calls fn(s, o) for each
   // pair the path connects (§18.4 ALP for * and +).
@@ -122,13 +125,17 @@ class Evaluator {
     std::vector<int> slots;                      // the variables it reads
   };
   std::unordered_map<const Expr*, CachedKernel> kernels_;
+  // ORDER BY operators whose output a LIMIT cuts: only this many rows
+  // (offset + limit) are ever read, so only those are sorted.
+  std::unordered_map<const Op*, std::size_t> order_limits_;
   // The join order of a BGP per set of variables bound on entry (planned
   // once, with the first input's values, then reused for every input row).
   struct BgpPlan {
+    std::vector<bool> bound;  // the variables bound on entry
     std::vector<std::size_t> order;
     std::vector<std::vector<ExprPtr>> filters_at;
   };
-  std::map<std::pair<const Op*, std::vector<bool>>, BgpPlan> bgp_plans_;
+  std::unordered_map<const Op*, std::deque<BgpPlan>> bgp_plans_;  // deque: stable
   unsigned long ticks_ = 0;
   unsigned long blank_counter_ = 0;
 };

@@ -36,9 +36,17 @@ FilterKernel LangCompare(const Expr& e, const VarTable& vars, const TermTable& t
   if (slot < 0) return {};
   const bool eq = e.kind == Expr::Kind::kEq;
   std::string want = *lit;
-  return [&terms, slot, eq, want](const Row& row) {
+  // Stored terms compare tag numbers (TermDictionary::LangOf); the
+  // dictionary does not change while a query runs.
+  const TermDictionary* dict = terms.base();
+  const std::uint32_t want_id = dict ? dict->FindLang(want) : 0;
+  return [&terms, dict, slot, eq, want, want_id](const Row& row) {
     TermId id = static_cast<std::size_t>(slot) < row.size() ? row[slot] : 0;
     if (!id) return K::kFalse;  // unbound: an error
+    if (dict && TermTable::Stored(id)) {
+      if (dict->KindOf(id) != Term::Kind::kLiteral) return K::kFalse;
+      return (dict->LangOf(id) == want_id) == eq ? K::kTrue : K::kFalse;
+    }
     const Term& t = terms.Get(id);
     if (!t.is_literal()) return K::kFalse;  // LANG of a non-literal: an error
     return (t.language == want) == eq ? K::kTrue : K::kFalse;
@@ -51,7 +59,7 @@ FilterKernel IsLiteral(const Expr& e, const VarTable& vars, const TermTable& ter
   if (slot < 0) return {};
   return [&terms, slot](const Row& row) {
     TermId id = static_cast<std::size_t>(slot) < row.size() ? row[slot] : 0;
-    return id && terms.Get(id).is_literal() ? K::kTrue : K::kFalse;
+    return id && terms.KindOf(id) == Term::Kind::kLiteral ? K::kTrue : K::kFalse;
   };
 }
 

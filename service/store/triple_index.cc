@@ -61,10 +61,23 @@ TermId TermDictionary::Intern(const Term& t) {
   Term normal = NotNormal(t) ? Term::Literal(t.value, t.language, t.datatype) : t;
   auto [it, inserted] = ids_.try_emplace(std::move(normal), 0);
   if (inserted) {
-    terms_.push_back(&it->first);
+    const Term& term = it->first;
+    terms_.push_back(&term);
     it->second = static_cast<TermId>(terms_.size());
+    kinds_.push_back(static_cast<std::uint8_t>(term.kind));
+    std::uint32_t lang = 0;
+    if (!term.language.empty())
+      lang = lang_ids_.try_emplace(term.language, static_cast<std::uint32_t>(lang_ids_.size() + 1))
+                 .first->second;
+    langs_.push_back(lang);
   }
   return it->second;
+}
+
+std::uint32_t TermDictionary::FindLang(const std::string& tag) const {
+  if (tag.empty()) return 0;
+  auto it = lang_ids_.find(tag);
+  return it == lang_ids_.end() ? kNoLang : it->second;
 }
 
 bool TripleIndex::Contains(const IdTriple& t) const {

@@ -59,7 +59,19 @@ class TermDictionary {
   const Term& Get(TermId id) const { return *terms_[id - 1]; }
   std::size_t size() const { return terms_.size(); }
 
+  // Compact per-id facts for filters that test many terms (isLiteral,
+  // LANG = "x"): a dense array read instead of a Term somewhere on the heap.
+  Term::Kind KindOf(TermId id) const { return static_cast<Term::Kind>(kinds_[id - 1]); }
+  // The language tag of a literal as a small number: 0 = no tag.
+  std::uint32_t LangOf(TermId id) const { return langs_[id - 1]; }
+  // The number of a tag: 0 for "", kNoLang for a tag no stored term has.
+  static constexpr std::uint32_t kNoLang = ~std::uint32_t{0};
+  std::uint32_t FindLang(const std::string& tag) const;
+
  private:
+  std::vector<std::uint8_t> kinds_;
+  std::vector<std::uint32_t> langs_;
+  std::unordered_map<std::string, std::uint32_t> lang_ids_;
   // Node-based map: element addresses stay valid, so terms_ can point in.
   std::unordered_map<Term, TermId, TermHash> ids_;
   std::vector<const Term*> terms_;
