@@ -358,20 +358,26 @@ double Evaluator::Estimate(const GraphCtx& g, const std::optional<Term>& s,
   return n;
 }
 
+const Evaluator::CachedKernel& Evaluator::KernelFor(const Expr& e) {
+  auto [it, inserted] = kernels_.try_emplace(&e);
+  if (inserted) {
+    it->second.fn = CompileFilter(e, vars_, terms_);
+    std::set<std::string> need;
+    ExpressionVariables(e, need);
+    for (const auto& v : need) it->second.slots.push_back(vars_.Find(v));
+  }
+  return it->second;
+}
+
 bool Evaluator::Test(const std::vector<ExprPtr>& exprs, const Row& row,
-                     const std::vector<bool>* mask, const GraphCtx& g) {
+                     const std::vector<bool>* mask, const GraphCtx& g,
+                     const std::vector<const CachedKernel*>* kernels) {
   std::optional<RowContext> ctx;
-  for (const auto& e : exprs) {
+  for (std::size_t i = 0; i < exprs.size(); ++i) {
+    const Expr* e = exprs[i].get();
     // The compiled kernel when there is one and every variable it reads is
     // in scope (it reads the row unmasked).
-    auto [it, inserted] = kernels_.try_emplace(e.get());
-    if (inserted) {
-      it->second.fn = CompileFilter(*e, vars_, terms_);
-      std::set<std::string> need;
-      ExpressionVariables(*e, need);
-      for (const auto& v : need) it->second.slots.push_back(vars_.Find(v));
-    }
-    const CachedKernel& k = it->second;
+    const CachedKernel& k = kernels ? *(*kernels)[i] : KernelFor(*e);
     if (k.fn) {
       bool in_scope = true;
       for (int slot : k.slots)
@@ -459,11 +465,15 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
       }
       plan.filters_at[level].push_back(e);
     }
+    plan.kernels_at.resize(plan.filters_at.size());
+    for (std::size_t k = 0; k < plan.filters_at.size(); ++k)
+      for (const auto& e : plan.filters_at[k]) plan.kernels_at[k].push_back(&KernelFor(*e));
     plans.push_back(std::move(plan));
     found = &plans.back();
   }
   const std::vector<std::size_t>& order = found->order;
   const std::vector<std::vector<ExprPtr>>& filters_at = found->filters_at;
+  const std::vector<std::vector<const CachedKernel*>>& kernels_at = found->kernels_at;
   const std::vector<bool>& mask = Scope(op);
 
   auto var_index = [&](const VarOrTerm& pos) {
@@ -486,6 +496,7 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
     const TriplePattern& t = pats[order[k]];
     const TermId s = ResolveId(t.subject, row), o = ResolveId(t.object, row);
     const auto& next_filters = filters_at[k + 1];
+    const auto* next_kernels = &kernels_at[k + 1];
     const int si = s ? -1 : var_index(t.subject), oi = o ? -1 : var_index(t.object);
     Row& next = scratch[k + 1];
     if (t.path) {
@@ -498,7 +509,7 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
       return PathPairs(*t.path, s, o, g, [&](TermId x, TermId y) {
         next = row;
         if (!bind(si, x, next) || !bind(oi, y, next)) return true;
-        if (!next_filters.empty() && !Test(next_filters, next, &mask, g)) return true;
+        if (!next_filters.empty() && !Test(next_filters, next, &mask, g, next_kernels)) return true;
         return step(k + 1, next);
       });
     }
@@ -510,11 +521,11 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
     return Match(g, s, p, o, [&](const IdTriple& tr) {
       next = row;  // reuses the level's buffer: no allocation per match
       if (!bind(si2, tr.s, next) || !bind(pi, tr.p, next) || !bind(oi2, tr.o, next)) return true;
-      if (!next_filters.empty() && !Test(next_filters, next, &mask, g)) return true;
+      if (!next_filters.empty() && !Test(next_filters, next, &mask, g, next_kernels)) return true;
       return step(k + 1, next);
     });
   };
-  if (!filters_at[0].empty() && !Test(filters_at[0], input, &mask, g)) return true;
+  if (!filters_at[0].empty() && !Test(filters_at[0], input, &mask, g, &kernels_at[0])) return true;
   return step(0, input);
 }
 

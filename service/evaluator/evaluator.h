@@ -93,8 +93,12 @@ class Evaluator {
   // is immutable while the query runs).
   TermId ConstantId(const Term& t);
   TermId IriId(const std::string& iri);
+  struct CachedKernel;
+  // True when every expression is true for row. kernels: KernelFor of each
+  // expression, when the caller has them at hand.
   bool Test(const std::vector<ExprPtr>& exprs, const Row& row, const std::vector<bool>* mask,
-            const GraphCtx& g);
+            const GraphCtx& g, const std::vector<const CachedKernel*>* kernels = nullptr);
+  const CachedKernel& KernelFor(const Expr& e);
   void RegisterVariables(const Op& op);
   void FindUnusedVariables();
   bool Unused(const VarOrTerm& pos) const;
@@ -134,6 +138,7 @@ class Evaluator {
     std::vector<bool> bound;  // the variables bound on entry
     std::vector<std::size_t> order;
     std::vector<std::vector<ExprPtr>> filters_at;
+    std::vector<std::vector<const CachedKernel*>> kernels_at;  // KernelFor each filter
   };
   std::unordered_map<const Op*, std::deque<BgpPlan>> bgp_plans_;  // deque: stable
   unsigned long ticks_ = 0;
