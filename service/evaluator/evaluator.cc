@@ -1163,6 +1163,7 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
           row.reserve(cols.size());
           for (int c : cols)
             row.push_back(r[c] ? std::optional<Term>(terms_.Get(r[c])) : std::nullopt);
+          if (limits_.max_results && rs.rows.size() >= limits_.max_results) throw TooManyResults{};
           rs.rows.push_back(std::move(row));
           return true;
         });
@@ -1189,6 +1190,7 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
             Triple tr{*s, *p, *o};
             if (seen.insert(tr).second) g.push_back(std::move(tr));
           }
+          if (limits_.max_results && g.size() > limits_.max_results) throw TooManyResults{};
           return true;
         });
         result.value = std::move(g);
@@ -1200,16 +1202,24 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
                                     [](const VarOrTerm& v) { return v.index() == 0; });
         if (has_vars)
           Eval(*query_.root, empty, def, [&](const Row& r) {
+            if (limits_.max_results && rows.size() >= limits_.max_results) throw TooManyResults{};
             rows.push_back(r);
             return true;
           });
         result.value = Describe(rows);
+        if (limits_.max_results && std::get<Graph>(result.value).size() > limits_.max_results)
+          throw TooManyResults{};
         break;
       }
     }
     return result;
   } catch (const Cancelled&) {
     return Error::Timeout("the query was stopped at its time limit");
+  } catch (const TooManyResults&) {
+    return Error::ResultTooLarge("the answer has more than " +
+                                 std::to_string(limits_.max_results) +
+                                 (query_.form == Query::Form::kSelect ? " solutions" : " triples") +
+                                 ", the limit of this server; add a LIMIT (and page with OFFSET)");
   } catch (const Error& e) {
     return e;
   }

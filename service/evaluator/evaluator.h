@@ -24,6 +24,8 @@ namespace kg::sparql {
 
 // Thrown inside the evaluator when the deadline passes; caught in Run().
 struct Cancelled {};
+// Thrown when the answer outgrows limits.max_results; caught in Run().
+struct TooManyResults {};
 
 class Evaluator {
  public:
