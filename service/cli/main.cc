@@ -2,6 +2,7 @@
 // CLI and the service can never drift apart.
 //   kg serve    serve the graph over HTTP (SPARQL Protocol, Graph Store, ...)
 //   kg query    run one SPARQL query offline against the same store
+//   kg docs     generate the documentation (static HTML site, Markdown)
 //   kg version  print the version
 // Exit codes: 0 ok, 1 runtime failure, 2 usage error.
 #include <boost/program_options.hpp>
@@ -12,9 +13,12 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "api/api.h"
+#include "docs/docs.h"
+#include "docs/serve.h"
 #include "evaluator/engine.h"
 #include "handlers/context.h"
 #include "http/server.h"
@@ -22,6 +26,7 @@
 #include "serialize/negotiate.h"
 #include "serialize/serialize.h"
 #include "store/store.h"
+#include "store/store_change.h"
 
 #ifndef KG_VERSION
 #define KG_VERSION "0.0.0"
@@ -49,6 +54,7 @@ const char* kTopHelp =
     "  serve     serve the knowledge graph over HTTP (SPARQL 1.1 Protocol at /sparql,\n"
     "            Graph Store Protocol at /rdf-graphs, /healthz, /metrics)\n"
     "  query     run a SPARQL query offline against the same store and print the answer\n"
+    "  docs      generate the documentation of the graph: a static HTML site and/or Markdown\n"
     "  version   print the version\n\n"
     "'kg <command> --help' describes each command's options.\n";
 
@@ -57,6 +63,11 @@ std::string DefaultData() {
   // ontology/ of the source tree kg was built from.
   if (std::filesystem::is_directory("ontology")) return "ontology";
   return KG_DEFAULT_DATA;
+}
+
+unsigned DefaultWorkers() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n ? n : 1;
 }
 
 std::string DefaultQueries() {
@@ -143,7 +154,13 @@ int Serve(int argc, char** argv) {
       ("max-queue", po::value<std::size_t>()->default_value(64),
        "requests waiting for the store at most; more are answered 503 with Retry-After")
       ("query-timeout", po::value<double>()->default_value(10),
-       "seconds a query may run (kg engine) before it is stopped with 503")
+       "seconds a query may run (kg engine) before it is stopped with 503; a request's "
+       "'timeout' parameter may ask for less")
+      ("max-results", po::value<std::size_t>()->default_value(100000),
+       "solutions (SELECT) or triples (CONSTRUCT/DESCRIBE) an answer may have; a larger answer "
+       "is a 400 naming the limit, never cut silently (0: no limit)")
+      ("workers", po::value<unsigned>()->default_value(DefaultWorkers()),
+       "worker threads, each with its own copy of the store (default: the number of cores)")
       ("queries", po::value<std::string>(),
        "folder of named queries (*.rq, recursively) served under /api/queries/ (default: the "
        "built-in queries/); a file that does not parse stops the start")
@@ -176,21 +193,24 @@ int Serve(int argc, char** argv) {
   if (config.engine != "kg" && config.engine != "rasqal")
     return Usage("--engine must be kg or rasqal", d);
   config.query_timeout_seconds = vm["query-timeout"].as<double>();
+  if (!(config.query_timeout_seconds > 0)) return Usage("--query-timeout must be positive", d);
+  config.max_results = vm["max-results"].as<std::size_t>();
+  unsigned workers = vm["workers"].as<unsigned>();
+  if (workers == 0) return Usage("--workers must be at least 1", d);
   kg::Metrics metrics;
   metrics.SetTriplesLoaded(loaded->store->Size());
-  kg::api::ApiState api;
+  kg::api::QueryCatalog catalog;
   {
     std::string dir = vm.count("queries") ? vm["queries"].as<std::string>() : DefaultQueries();
     if (vm.count("queries") || std::filesystem::is_directory(dir)) {
-      auto catalog = kg::api::LoadQueryCatalog(dir);
-      if (!catalog.ok()) {
-        std::fprintf(stderr, "kg: %s\n", catalog.error().ToString().c_str());
+      auto loaded_catalog = kg::api::LoadQueryCatalog(dir);
+      if (!loaded_catalog.ok()) {
+        std::fprintf(stderr, "kg: %s\n", loaded_catalog.error().ToString().c_str());
         return kFailure;
       }
-      api.catalog = std::move(catalog.value());
+      catalog = std::move(loaded_catalog.value());
     }
   }
-  kg::ServiceContext context{*loaded->store, config, metrics, &api};
 
   kg::ServerOptions so;
   so.host = vm["host"].as<std::string>();
@@ -201,19 +221,51 @@ int Serve(int argc, char** argv) {
   so.max_connections = vm["max-connections"].as<std::size_t>();
   so.max_queue = vm["max-queue"].as<std::size_t>();
   so.access_log = !vm.count("quiet");
-  kg::Server server(so, context);
+
+  // Every worker builds its own replica, on its own thread, from the same
+  // snapshot of plain values (so all have the same blank-node labels and
+  // versions); the store loaded above was only the staging area and is
+  // freed before the replicas are built.
+  const std::size_t triples = loaded->store->Size(), files = loaded->report.files,
+                    graphs = loaded->store->GraphNames().size();
+  const kg::StoreOptions store_options = loaded->store->options();
+  const kg::PrefixMap prefixes = loaded->store->Prefixes();
+  kg::ChangeJournal snapshot = kg::SnapshotChanges(*loaded->store);
+  loaded->store.reset();
+  kg::WorkerPool pool(workers, so.max_queue, config, metrics);
+  auto started = pool.Start([&](std::size_t) -> kg::Result<kg::WorkerPool::Replica> {
+    kg::WorkerPool::Replica r;
+    r.store = std::make_unique<kg::Store>(store_options);
+    for (const auto& change : snapshot)
+      if (auto st = kg::ApplyChange(*r.store, change); !st.ok()) return st.error();
+    r.store->AddPrefixes(prefixes);
+    r.api = std::make_unique<kg::api::ApiState>();
+    r.api->catalog = catalog;
+    // /docs/: the documentation of the served graph, both languages, built
+    // on first request (and again after a write), per replica.
+    r.docs = std::make_unique<kg::docs::DocsState>();
+    r.docs->options.languages = {"nl", "en"};
+    return r;
+  });
+  snapshot.clear();
+  snapshot.shrink_to_fit();
+  if (!started.ok()) {
+    std::fprintf(stderr, "kg: %s\n", started.error().ToString().c_str());
+    return kFailure;
+  }
+  kg::Server server(so, pool, metrics);
   auto port = server.Listen();
   if (!port.ok()) {
     std::fprintf(stderr, "kg: %s\n", port.error().ToString().c_str());
     return kFailure;
   }
   std::fprintf(stderr,
-               "kg %s: %zu triples from %zu files in %zu graphs; union default graph %s; %s\n"
+               "kg %s: %zu triples from %zu files in %zu graphs; union default graph %s; %s; "
+               "%u workers\n"
                "kg: listening on http://%s:%u/sparql\n",
-               KG_VERSION, loaded->store->Size(), loaded->report.files,
-               loaded->store->GraphNames().size(),
-               loaded->store->options().union_default_graph ? "on" : "off",
-               config.write_token.empty() ? "read-only" : "writes allowed with token",
+               KG_VERSION, triples, files, graphs,
+               store_options.union_default_graph ? "on" : "off",
+               config.write_token.empty() ? "read-only" : "writes allowed with token", workers,
                so.host.c_str(), static_cast<unsigned>(*port));
   std::fflush(stderr);
   server.Run();
@@ -302,6 +354,74 @@ int Query(int argc, char** argv) {
   return kOk;
 }
 
+
+// Splits "nl,en" into {"nl", "en"}.
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  for (std::string item; std::getline(ss, item, ',');)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+int Docs(int argc, char** argv) {
+  po::options_description d(
+      "kg docs --out DIR [options]\n\nGenerate the documentation of the graph: a self-contained "
+      "static HTML site (opens from the file system) and/or GitHub-flavoured Markdown, "
+      "byte-identical for the same graph");
+  d.add_options()("help,h", "show this help")
+      ("out,o", po::value<std::string>(), "folder to write the site into (created when missing)")
+      ("lang", po::value<std::string>()->default_value("nl"),
+       "nl, en or nl,en (one site per language, with links between them; the first is the default)")
+      ("format", po::value<std::string>()->default_value("html"), "html, md or both")
+      ("base-url", po::value<std::string>()->default_value(""),
+       "URL the site is published at (links become absolute under it); default: relative links")
+      ("base", po::value<std::string>()->default_value(kg::vocabulary::kDefaultBase),
+       "base IRI of the graph's concepts, schemes and works (its ontology namespace is base + 'def#')");
+  AddDataOptions(d);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(d).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return Usage(e.what(), d);
+  }
+  if (vm.count("help")) {
+    std::cout << d;
+    return kOk;
+  }
+  if (!vm.count("out")) return Usage("--out DIR is required", d);
+  kg::docs::DocsOptions options;
+  options.languages = SplitList(vm["lang"].as<std::string>());
+  for (const auto& l : options.languages)
+    if (l != "nl" && l != "en") return Usage("--lang takes nl, en or nl,en", d);
+  if (options.languages.empty()) return Usage("--lang takes nl, en or nl,en", d);
+  std::string format = vm["format"].as<std::string>();
+  if (format != "html" && format != "md" && format != "both")
+    return Usage("--format must be html, md or both", d);
+  options.html = format != "md";
+  options.markdown = format != "html";
+  options.base_url = vm["base-url"].as<std::string>();
+  options.vocabulary.base = vm["base"].as<std::string>();
+  auto loaded = LoadStore(vm);
+  if (!loaded) return kFailure;
+  auto site = kg::docs::GenerateSite(*loaded->store, options);
+  if (!site.ok()) {
+    std::fprintf(stderr, "kg: %s\n", site.error().ToString().c_str());
+    return site.error().code == kg::Error::Code::kBadRequest ? kUsage : kFailure;
+  }
+  std::string out = vm["out"].as<std::string>();
+  if (auto s = kg::docs::WriteSite(*site, out); !s.ok()) {
+    std::fprintf(stderr, "kg: %s\n", s.error().ToString().c_str());
+    return kFailure;
+  }
+  std::size_t bytes = 0;
+  for (const auto& [path, content] : *site) bytes += content.size();
+  std::fprintf(stderr, "kg docs: %zu files, %zu bytes written to %s\n", site->size(), bytes,
+               out.c_str());
+  return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -324,6 +444,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "serve") return Serve(argc - 1, argv + 1);
   if (cmd == "query") return Query(argc - 1, argv + 1);
+  if (cmd == "docs") return Docs(argc - 1, argv + 1);
   std::cerr << "kg: unknown command '" << cmd << "'\n\n" << kTopHelp;
   return kUsage;
 }

@@ -18,13 +18,14 @@ struct Route {
 };
 
 // Routing as one table (Oxigraph's cli does the same): path -> handler.
-constexpr std::array<Route, 16> kRoutes{{
+constexpr std::array<Route, 17> kRoutes{{
     {"/sparql", "GET, HEAD, POST, OPTIONS", true, false, HandleSparql},
     {"/update", "POST, OPTIONS", true, false, HandleUpdate},
     {"/rdf-graphs", "GET, HEAD, PUT, POST, DELETE, OPTIONS", true, false, HandleGraphStore},
     {"/healthz", "GET, HEAD, OPTIONS", true, false, HandleHealth},
     {"/metrics", "GET, HEAD, OPTIONS", false, false, HandleMetrics},
     {"/api", "GET, HEAD, OPTIONS", true, true, HandleApiRoute},
+    {"/docs", "GET, HEAD, OPTIONS", false, true, HandleDocs},
     {"/", "GET, HEAD, OPTIONS", true, false, HandleIndex},
     // Browsing pages and linked data (service/ui/ui.h).
     {"/begrip", "GET, HEAD, OPTIONS", true, true, HandleUiRoute},
@@ -58,6 +59,18 @@ void AddCors(Response& r, const Route& route) {
 std::string RouteName(std::string_view path) {
   const Route* r = FindRoute(path);
   return r ? std::string(r->path) : "other";
+}
+
+bool IsWrite(const Request& request) {
+  const std::string& m = request.method;
+  std::string_view path = request.path();
+  if (path == "/rdf-graphs") return m == "PUT" || m == "POST" || m == "DELETE";
+  if (path == "/update") return m == "POST";
+  if (path == "/sparql" && m == "POST") {
+    auto parsed = ParseSparqlRequest(request);
+    return parsed.ok() && parsed->kind == SparqlRequest::Kind::kUpdate;
+  }
+  return false;
 }
 
 Response Handle(const Request& request, ServiceContext& context) {
