@@ -4,6 +4,7 @@
 #   scripts/setup.sh test    install dependencies, build, run the whole test suite
 #   scripts/setup.sh deps    only install dependencies
 #   scripts/setup.sh build   only build (into build/)
+#   scripts/setup.sh bench   also install Virtuoso and nginx, build, run bench/side_by_side.py
 # Every dependency comes from Debian packages (apt-get) or the npm registry.
 # Environment: KG_PORT (default 7878), KG_BUILD_DIR (default build), JOBS.
 set -euo pipefail
@@ -26,8 +27,12 @@ PACKAGES=(
   # end-to-end and conformance tests: a real SPARQL client, rdflib, curl, a load tool
   python3 python3-rdflib python3-sparqlwrapper curl wrk ca-certificates
   # browsing pages: diagrams drawn with the Graphviz C library; browser tests in Chromium
-  libgraphviz-dev chromium
+  libgraphviz-dev chromium fonts-dejavu-core
+  # sanitizer and fuzzing stages (tests/sanitizers/ci_stages.sh): clang with its runtimes
+  clang-14 libclang-rt-14-dev
 )
+# The side-by-side benchmark's reference servers (scripts/setup.sh bench only).
+BENCH_PACKAGES=(virtuoso-opensource nginx)
 
 install_deps() {
   export DEBIAN_FRONTEND=noninteractive
@@ -50,6 +55,11 @@ build() {
 
 run_tests() {
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" --timeout 1500
+  # ASan/UBSan suite, each fuzzer for a bounded time, ThreadSanitizer suite
+  # (SANITIZE_STAGES= skips them)
+  if [ -n "${SANITIZE_STAGES-asan fuzz tsan}" ]; then
+    SANITIZE_STAGES=${SANITIZE_STAGES-asan fuzz tsan} JOBS=$JOBS tests/sanitizers/ci_stages.sh
+  fi
 }
 
 case "${1:-}" in
@@ -65,8 +75,23 @@ case "${1:-}" in
     build
     run_tests
     ;;
+  bench)
+    install_deps
+    $SUDO apt-get install -y -qq --no-install-recommends "${BENCH_PACKAGES[@]}"
+    # the packages' own services would listen on every interface: stop them
+    # (the benchmark starts its own instances on 127.0.0.1)
+    for svc in virtuoso-opensource-7 nginx; do
+      if command -v systemctl >/dev/null && systemctl is-active --quiet "$svc" 2>/dev/null; then
+        $SUDO systemctl disable --now "$svc" || true
+      elif [ -x "/etc/init.d/$svc" ]; then
+        $SUDO "/etc/init.d/$svc" stop >/dev/null 2>&1 || true
+      fi
+    done
+    build
+    exec bench/side_by_side.py --kg "$BUILD_DIR/service/kg" "${@:2}"
+    ;;
   *)
-    echo "usage: $0 serve|test|deps|build" >&2
+    echo "usage: $0 serve|test|deps|build|bench" >&2
     exit 2
     ;;
 esac

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "api/api.h"
@@ -25,6 +26,7 @@
 #include "serialize/negotiate.h"
 #include "serialize/serialize.h"
 #include "store/store.h"
+#include "store/store_change.h"
 
 #ifndef KG_VERSION
 #define KG_VERSION "0.0.0"
@@ -61,6 +63,11 @@ std::string DefaultData() {
   // ontology/ of the source tree kg was built from.
   if (std::filesystem::is_directory("ontology")) return "ontology";
   return KG_DEFAULT_DATA;
+}
+
+unsigned DefaultWorkers() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n ? n : 1;
 }
 
 std::string DefaultQueries() {
@@ -147,7 +154,13 @@ int Serve(int argc, char** argv) {
       ("max-queue", po::value<std::size_t>()->default_value(64),
        "requests waiting for the store at most; more are answered 503 with Retry-After")
       ("query-timeout", po::value<double>()->default_value(10),
-       "seconds a query may run (kg engine) before it is stopped with 503")
+       "seconds a query may run (kg engine) before it is stopped with 503; a request's "
+       "'timeout' parameter may ask for less")
+      ("max-results", po::value<std::size_t>()->default_value(100000),
+       "solutions (SELECT) or triples (CONSTRUCT/DESCRIBE) an answer may have; a larger answer "
+       "is a 400 naming the limit, never cut silently (0: no limit)")
+      ("workers", po::value<unsigned>()->default_value(DefaultWorkers()),
+       "worker threads, each with its own copy of the store (default: the number of cores)")
       ("queries", po::value<std::string>(),
        "folder of named queries (*.rq, recursively) served under /api/queries/ (default: the "
        "built-in queries/); a file that does not parse stops the start")
@@ -180,26 +193,24 @@ int Serve(int argc, char** argv) {
   if (config.engine != "kg" && config.engine != "rasqal")
     return Usage("--engine must be kg or rasqal", d);
   config.query_timeout_seconds = vm["query-timeout"].as<double>();
+  if (!(config.query_timeout_seconds > 0)) return Usage("--query-timeout must be positive", d);
+  config.max_results = vm["max-results"].as<std::size_t>();
+  unsigned workers = vm["workers"].as<unsigned>();
+  if (workers == 0) return Usage("--workers must be at least 1", d);
   kg::Metrics metrics;
   metrics.SetTriplesLoaded(loaded->store->Size());
-  kg::api::ApiState api;
+  kg::api::QueryCatalog catalog;
   {
     std::string dir = vm.count("queries") ? vm["queries"].as<std::string>() : DefaultQueries();
     if (vm.count("queries") || std::filesystem::is_directory(dir)) {
-      auto catalog = kg::api::LoadQueryCatalog(dir);
-      if (!catalog.ok()) {
-        std::fprintf(stderr, "kg: %s\n", catalog.error().ToString().c_str());
+      auto loaded_catalog = kg::api::LoadQueryCatalog(dir);
+      if (!loaded_catalog.ok()) {
+        std::fprintf(stderr, "kg: %s\n", loaded_catalog.error().ToString().c_str());
         return kFailure;
       }
-      api.catalog = std::move(catalog.value());
+      catalog = std::move(loaded_catalog.value());
     }
   }
-  kg::ServiceContext context{*loaded->store, config, metrics, &api};
-  // /docs/: the documentation of the served graph, both languages, built on
-  // first request (and again after a write).
-  kg::docs::DocsState docs;
-  docs.options.languages = {"nl", "en"};
-  context.docs = &docs;
 
   kg::ServerOptions so;
   so.host = vm["host"].as<std::string>();
@@ -210,19 +221,51 @@ int Serve(int argc, char** argv) {
   so.max_connections = vm["max-connections"].as<std::size_t>();
   so.max_queue = vm["max-queue"].as<std::size_t>();
   so.access_log = !vm.count("quiet");
-  kg::Server server(so, context);
+
+  // Every worker builds its own replica, on its own thread, from the same
+  // snapshot of plain values (so all have the same blank-node labels and
+  // versions); the store loaded above was only the staging area and is
+  // freed before the replicas are built.
+  const std::size_t triples = loaded->store->Size(), files = loaded->report.files,
+                    graphs = loaded->store->GraphNames().size();
+  const kg::StoreOptions store_options = loaded->store->options();
+  const kg::PrefixMap prefixes = loaded->store->Prefixes();
+  kg::ChangeJournal snapshot = kg::SnapshotChanges(*loaded->store);
+  loaded->store.reset();
+  kg::WorkerPool pool(workers, so.max_queue, config, metrics);
+  auto started = pool.Start([&](std::size_t) -> kg::Result<kg::WorkerPool::Replica> {
+    kg::WorkerPool::Replica r;
+    r.store = std::make_unique<kg::Store>(store_options);
+    for (const auto& change : snapshot)
+      if (auto st = kg::ApplyChange(*r.store, change); !st.ok()) return st.error();
+    r.store->AddPrefixes(prefixes);
+    r.api = std::make_unique<kg::api::ApiState>();
+    r.api->catalog = catalog;
+    // /docs/: the documentation of the served graph, both languages, built
+    // on first request (and again after a write), per replica.
+    r.docs = std::make_unique<kg::docs::DocsState>();
+    r.docs->options.languages = {"nl", "en"};
+    return r;
+  });
+  snapshot.clear();
+  snapshot.shrink_to_fit();
+  if (!started.ok()) {
+    std::fprintf(stderr, "kg: %s\n", started.error().ToString().c_str());
+    return kFailure;
+  }
+  kg::Server server(so, pool, metrics);
   auto port = server.Listen();
   if (!port.ok()) {
     std::fprintf(stderr, "kg: %s\n", port.error().ToString().c_str());
     return kFailure;
   }
   std::fprintf(stderr,
-               "kg %s: %zu triples from %zu files in %zu graphs; union default graph %s; %s\n"
+               "kg %s: %zu triples from %zu files in %zu graphs; union default graph %s; %s; "
+               "%u workers\n"
                "kg: listening on http://%s:%u/sparql\n",
-               KG_VERSION, loaded->store->Size(), loaded->report.files,
-               loaded->store->GraphNames().size(),
-               loaded->store->options().union_default_graph ? "on" : "off",
-               config.write_token.empty() ? "read-only" : "writes allowed with token",
+               KG_VERSION, triples, files, graphs,
+               store_options.union_default_graph ? "on" : "off",
+               config.write_token.empty() ? "read-only" : "writes allowed with token", workers,
                so.host.c_str(), static_cast<unsigned>(*port));
   std::fflush(stderr);
   server.Run();

@@ -24,6 +24,7 @@ struct Error {
     kUnauthorized,       // write without (or with a wrong) bearer token
     kForbidden,          // write to a read-only server
     kTimeout,
+    kResultTooLarge,     // the answer has more solutions than the server's limit
     kUnavailable,        // server busy (queue or connection cap): 503 + Retry-After
     kIo,                 // file could not be read
     kInternal,           // a bug or a library failure we could not attribute
@@ -57,6 +58,7 @@ struct Error {
   static Error Unauthorized(std::string m) { return {Code::kUnauthorized, std::move(m)}; }
   static Error Forbidden(std::string m) { return {Code::kForbidden, std::move(m)}; }
   static Error Timeout(std::string m) { return {Code::kTimeout, std::move(m)}; }
+  static Error ResultTooLarge(std::string m) { return {Code::kResultTooLarge, std::move(m)}; }
   static Error Unavailable(std::string m) { return {Code::kUnavailable, std::move(m)}; }
   static Error Io(std::string m) { return {Code::kIo, std::move(m)}; }
   static Error Internal(std::string m) { return {Code::kInternal, std::move(m)}; }

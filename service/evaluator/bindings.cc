@@ -3,16 +3,20 @@
 namespace kg::sparql {
 
 TermId TermTable::Intern(const Term& t) {
+  if (base_)
+    if (TermId id = base_->Find(t)) return id;
   auto it = ids_.find(t);
   if (it != ids_.end()) return it->second;
   return Intern(Term(t));
 }
 
 TermId TermTable::Intern(Term&& t) {
+  if (base_)
+    if (TermId id = base_->Find(t)) return id;
   auto [it, inserted] = ids_.try_emplace(std::move(t), 0);
   if (inserted) {
     terms_.push_back(&it->first);
-    it->second = static_cast<TermId>(terms_.size());
+    it->second = static_cast<TermId>(terms_.size()) | kLocalIdBit;
   }
   return it->second;
 }

@@ -1,6 +1,12 @@
 // Solutions as the evaluator holds them: variables are slots, terms are
 // interned ids, so joins and DISTINCT compare integers. Private to the
 // evaluator; one VarTable/TermTable per query execution (not thread-safe).
+//
+// The ids are the store's own (store/triple_index.h): a TermTable looks a
+// term up in the store's dictionary first and only gives terms the store
+// lacks (computed values, constants of the query) ids of its own, marked
+// with kLocalIdBit. So a term has one id either way, and the rows of a scan
+// are the index's ids as they are.
 #pragma once
 
 #include <cstdint>
@@ -10,27 +16,33 @@
 #include <vector>
 
 #include "core/term.h"
+#include "store/triple_index.h"
 
 namespace kg::sparql {
 
-using TermId = std::uint32_t;  // 0 = unbound
+using kg::TermId;  // 0 = unbound
+using kg::TermHash;
 using Row = std::vector<TermId>;
-
-struct TermHash {
-  std::size_t operator()(const Term& t) const {
-    std::hash<std::string> h;
-    return h(t.value) ^ (h(t.datatype) * 31) ^ (h(t.language) * 131) ^
-           static_cast<std::size_t>(t.kind);
-  }
-};
 
 class TermTable {
  public:
+  // base: the store's dictionary (nullptr: every id is local). It must not
+  // change while this table is in use (no writes during a query).
+  explicit TermTable(const TermDictionary* base = nullptr) : base_(base) {}
   TermId Intern(const Term& t);
   TermId Intern(Term&& t);
-  const Term& Get(TermId id) const { return *terms_[id - 1]; }
+  const Term& Get(TermId id) const {
+    return (id & kLocalIdBit) ? *terms_[(id & ~kLocalIdBit) - 1] : base_->Get(id);
+  }
+  const TermDictionary* base() const { return base_; }
+  Term::Kind KindOf(TermId id) const {
+    return (id & kLocalIdBit) || !base_ ? Get(id).kind : base_->KindOf(id);
+  }
+  // True for ids the store issued (only those can match a triple).
+  static bool Stored(TermId id) { return id && !(id & kLocalIdBit); }
 
  private:
+  const TermDictionary* base_;
   // Node-based map: element addresses stay valid, so terms_ can point in.
   std::unordered_map<Term, TermId, TermHash> ids_;
   std::vector<const Term*> terms_;

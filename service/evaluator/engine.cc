@@ -41,7 +41,8 @@ Result<std::string> ExplainQuery(const Store& store, const std::string& text,
       auto order = OrderBgp(
           op.triples, {}, [](const std::string&) { return std::optional<Term>(); },
           [&](const std::optional<Term>& s, const std::optional<Term>& p,
-              const std::optional<Term>& o) { return store.Estimate(Store::GraphRef{}, s, p, o); });
+              const std::optional<Term>& o,
+              unsigned unknown) { return store.Estimate(Store::GraphRef{}, s, p, o, unknown); });
       out << "bgp " << ++n << " order:";
       for (auto i : order) out << " " << i + 1;
       out << "\n";

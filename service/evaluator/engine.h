@@ -13,6 +13,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,12 +27,17 @@ namespace kg::sparql {
 struct QueryLimits {
   // Past this point the query stops with Error::Timeout.
   std::optional<std::chrono::steady_clock::time_point> deadline;
+  // More than this many SELECT solutions, or CONSTRUCT / DESCRIBE triples,
+  // stops the query with Error::ResultTooLarge (never a silently cut
+  // answer); 0 = no limit. Checked as the answer grows, so an exploding
+  // query stops early instead of filling memory.
+  std::size_t max_results = 0;
 };
 
 // Runs a SPARQL 1.1 query. `dataset` (protocol default-graph-uri /
 // named-graph-uri), when non-empty, overrides FROM / FROM NAMED. Errors:
 // Error::Syntax (line, column) from the parser, Error::Unsupported (SERVICE),
-// Error::Timeout.
+// Error::Timeout, Error::ResultTooLarge (limits.max_results).
 // `bindings` are initial values of variables (typed RDF terms, never text
 // pasted into the query): the answer is that of the query joined with them,
 // as if the query ended in VALUES with that one row, but they also reach

@@ -6,6 +6,8 @@
 #include <unordered_set>
 
 #include "algebra/translate.h"
+#include "evaluator/filter_kernel.h"
+#include "evaluator/xsd_value.h"
 #include "planner/bgp_order.h"
 
 namespace kg::sparql {
@@ -40,15 +42,9 @@ class RowContext : public ExprContext {
     int i = ev_.vars().FindByAddress(var);
     if (i < 0) return nullptr;
     if (mask_ && (static_cast<std::size_t>(i) >= mask_->size() || !(*mask_)[i])) return nullptr;
-    for (const auto& [vi, term] : overlay_)
-      if (vi == i) return term;
     if (static_cast<std::size_t>(i) >= row_.size() || !row_[i]) return nullptr;
     return &ev_.terms().Get(row_[i]);
   }
-
-  // Bindings not yet in the row (terms of a triple just matched), so that a
-  // filter can reject it before its terms are interned.
-  void SetOverlay(std::vector<std::pair<int, const Term*>> overlay) { overlay_ = std::move(overlay); }
 
   std::optional<bool> Exists(const GroupPattern& pattern) override {
     OpPtr op = ev_.PatternOp(pattern);
@@ -92,7 +88,6 @@ class RowContext : public ExprContext {
   const Evaluator::GraphCtx& g_;
   std::map<std::string, Term> blanks_;
   const Row* solution_ = nullptr;
-  std::vector<std::pair<int, const Term*>> overlay_;
 };
 
 }  // namespace
@@ -100,7 +95,12 @@ class RowContext : public ExprContext {
 Evaluator::Evaluator(const Store& store, const AlgebraQuery& query,
                      const Dataset& protocol_dataset, const QueryLimits& limits,
                      std::string base_iri)
-    : store_(store), query_(query), limits_(limits), base_(std::move(base_iri)), now_(NowLexical()) {
+    : store_(store),
+      query_(query),
+      limits_(limits),
+      base_(std::move(base_iri)),
+      now_(NowLexical()),
+      terms_(&store.Terms()) {
   // The dataset (§13): the protocol's overrides the query's FROM / FROM NAMED.
   const bool protocol = !protocol_dataset.empty();
   const auto& from = protocol ? protocol_dataset.default_graphs : query.from;
@@ -294,60 +294,103 @@ std::optional<Term> Evaluator::Resolve(const VarOrTerm& v, const Row& row) {
   return terms_.Get(row[i]);
 }
 
-bool Evaluator::Bind(const VarOrTerm& pos, const Term& value, Row& row) {
-  const Var* v = std::get_if<Var>(&pos);
-  if (!v) return true;
-  int i = vars_.Index(v->name);
-  TermId id = terms_.Intern(value);
-  if (!row[i]) {
-    row[i] = id;
-    return true;
-  }
-  return row[i] == id;
+TermId Evaluator::ResolveId(const VarOrTerm& v, const Row& row) {
+  if (const Term* t = std::get_if<Term>(&v)) return ConstantId(*t);
+  int i = vars_.FindByAddress(std::get<Var>(v).name);
+  return i < 0 ? 0 : row[i];
 }
 
-bool Evaluator::Match(const GraphCtx& g, const std::optional<Term>& s,
-                      const std::optional<Term>& p, const std::optional<Term>& o,
-                      const std::function<bool(const Triple&)>& fn, unsigned want) {
-  bool go_on = true;
-  auto each = [&](Triple&& t) {
-    Tick();
-    go_on = fn(t);
-    return go_on;
+TermId Evaluator::ConstantId(const Term& t) {
+  auto [it, inserted] = constant_ids_.try_emplace(&t, 0);
+  if (inserted) it->second = terms_.Intern(t);
+  return it->second;
+}
+
+TermId Evaluator::IriId(const std::string& iri) {
+  auto [it, inserted] = constant_ids_.try_emplace(&iri, 0);
+  if (inserted) it->second = terms_.Intern(Term::Iri(iri));
+  return it->second;
+}
+
+template <class Fn>
+bool Evaluator::Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn) {
+  // A term the store does not have is in no triple.
+  for (TermId id : {s, p, o})
+    if (id && !TermTable::Stored(id)) return true;
+  auto scan = [&](const TripleIndex* index) {
+    if (!index) return true;
+    IdRange r = index->Match(s, p, o);
+    for (std::size_t i = 0, n = r.size(); i < n; ++i) {
+      Tick();
+      if (!fn(r[i])) return false;
+    }
+    return true;
   };
-  if (!g.is_default) {
-    store_.ForEach(Store::GraphRef{false, g.name}, s, p, o, each, want);
-    return go_on;
-  }
-  if (default_graphs_.size() == 1) {
-    store_.ForEach(default_graphs_.front(), s, p, o, each, want);
-    return go_on;
-  }
+  if (!g.is_default) return scan(store_.Index(Store::GraphRef{false, g.name}));
+  if (default_graphs_.size() == 1) return scan(store_.Index(default_graphs_.front()));
   // An RDF merge of several graphs: a triple counts once.
-  std::set<Triple> seen;
+  std::set<IdTriple> seen;
   for (const auto& ref : default_graphs_) {
-    store_.ForEach(ref, s, p, o, [&](Triple&& t) {
-      if (!seen.insert(t).second) return true;
-      return each(std::move(t));
-    });
-    if (!go_on) break;
+    const TripleIndex* index = store_.Index(ref);
+    if (!index) continue;
+    IdRange r = index->Match(s, p, o);
+    for (std::size_t i = 0, n = r.size(); i < n; ++i) {
+      Tick();
+      if (seen.insert(r[i]).second && !fn(r[i])) return false;
+    }
   }
-  return go_on;
+  return true;
+}
+
+bool Evaluator::IsNode(const GraphCtx& g, TermId id) {
+  bool found = false;
+  Match(g, id, 0, 0, [&](const IdTriple&) { return !(found = true); });
+  if (!found) Match(g, 0, 0, id, [&](const IdTriple&) { return !(found = true); });
+  return found;
 }
 
 double Evaluator::Estimate(const GraphCtx& g, const std::optional<Term>& s,
-                           const std::optional<Term>& p, const std::optional<Term>& o) {
-  if (!g.is_default) return store_.Estimate(Store::GraphRef{false, g.name}, s, p, o);
+                           const std::optional<Term>& p, const std::optional<Term>& o,
+                           unsigned unknown) {
+  if (!g.is_default) return store_.Estimate(Store::GraphRef{false, g.name}, s, p, o, unknown);
   double n = 0;
-  for (const auto& ref : default_graphs_) n += store_.Estimate(ref, s, p, o);
+  for (const auto& ref : default_graphs_) n += store_.Estimate(ref, s, p, o, unknown);
   return n;
 }
 
+const Evaluator::CachedKernel& Evaluator::KernelFor(const Expr& e) {
+  auto [it, inserted] = kernels_.try_emplace(&e);
+  if (inserted) {
+    it->second.fn = CompileFilter(e, vars_, terms_);
+    std::set<std::string> need;
+    ExpressionVariables(e, need);
+    for (const auto& v : need) it->second.slots.push_back(vars_.Find(v));
+  }
+  return it->second;
+}
+
 bool Evaluator::Test(const std::vector<ExprPtr>& exprs, const Row& row,
-                     const std::vector<bool>* mask, const GraphCtx& g) {
-  RowContext ctx(*this, row, mask, g);
-  for (const auto& e : exprs) {
-    auto v = Evaluate(*e, ctx);
+                     const std::vector<bool>* mask, const GraphCtx& g,
+                     const std::vector<const CachedKernel*>* kernels) {
+  std::optional<RowContext> ctx;
+  for (std::size_t i = 0; i < exprs.size(); ++i) {
+    const Expr* e = exprs[i].get();
+    // The compiled kernel when there is one and every variable it reads is
+    // in scope (it reads the row unmasked).
+    const CachedKernel& k = kernels ? *(*kernels)[i] : KernelFor(*e);
+    if (k.fn) {
+      bool in_scope = true;
+      for (int slot : k.slots)
+        in_scope = in_scope && slot >= 0 &&
+                   (!mask || (static_cast<std::size_t>(slot) < mask->size() && (*mask)[slot]));
+      if (in_scope) {
+        KernelResult r = k.fn(row);
+        if (r == KernelResult::kFalse) return false;
+        if (r == KernelResult::kTrue) continue;
+      }
+    }
+    if (!ctx) ctx.emplace(*this, row, mask, g);
+    auto v = Evaluate(*e, *ctx);
     if (!v) return false;
     auto b = EffectiveBooleanValue(*v);
     if (!b || !*b) return false;
@@ -360,28 +403,57 @@ bool Evaluator::Test(const std::vector<ExprPtr>& exprs, const Row& row,
 bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const Row& input,
                         const GraphCtx& g, const Emit& emit) {
   const auto& pats = op.triples;
-  std::set<std::string> bound;
-  for (std::size_t i = 0; i < vars_.size() && i < input.size(); ++i)
-    if (input[i]) bound.insert(vars_.Name(i));
-  std::vector<PatternInfo> infos;
-  for (const auto& t : pats) infos.push_back(PatternVariables(t));
-  std::vector<std::size_t> order = OrderBgp(
-      pats, bound, [&](const std::string& name) { return Resolve(Var{name}, input); },
-      [&](const std::optional<Term>& s, const std::optional<Term>& p,
-          const std::optional<Term>& o) { return Estimate(g, s, p, o); });
-
-  // Each pushed filter runs right after the pattern that binds its last
-  // variable (or before the first pattern if the input binds them all).
-  std::vector<std::vector<ExprPtr>> filters_at(pats.size() + 1);
-  {
+  // The plan for this set of bound variables (compared in place: this runs
+  // once per input row of a join).
+  std::deque<BgpPlan>& plans = bgp_plans_[&op];
+  const BgpPlan* found = nullptr;
+  for (const auto& candidate : plans) {
+    bool same = true;
+    for (std::size_t i = 0; i < candidate.bound.size() && same; ++i)
+      same = candidate.bound[i] == (i < input.size() && input[i] != 0);
+    if (same) {
+      found = &candidate;
+      break;
+    }
+  }
+  if (!found) {
+    BgpPlan plan;
+    plan.bound.assign(vars_.size(), false);
+    for (std::size_t i = 0; i < vars_.size() && i < input.size(); ++i) plan.bound[i] = input[i] != 0;
+    const std::vector<bool>& bound_mask = plan.bound;
+    std::set<std::string> bound;
+    for (std::size_t i = 0; i < bound_mask.size(); ++i)
+      if (bound_mask[i]) bound.insert(vars_.Name(i));
+    std::vector<PatternInfo> infos;
+    for (const auto& t : pats) infos.push_back(PatternVariables(t));
+    plan.order = OrderBgp(
+        pats, bound, [&](const std::string& name) { return Resolve(Var{name}, input); },
+        [&](const std::optional<Term>& s, const std::optional<Term>& p,
+            const std::optional<Term>& o, unsigned unknown) { return Estimate(g, s, p, o, unknown); });
+    // Each pushed filter runs right after the pattern that binds its last
+    // variable (or before the first pattern if the input binds them all).
+    plan.filters_at.resize(pats.size() + 1);
     std::set<std::string> have = bound;
     std::vector<std::set<std::string>> after(pats.size() + 1);
     after[0] = have;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      for (const auto& v : infos[order[k]].vars) have.insert(v);
+    for (std::size_t k = 0; k < plan.order.size(); ++k) {
+      for (const auto& v : infos[plan.order[k]].vars) have.insert(v);
       after[k + 1] = have;
     }
-    for (const auto& e : pushed) {
+    // A conjunction's parts are separate filters (FILTER(a && b) keeps a
+    // solution iff both are true): each runs as soon as its own variables
+    // are bound.
+    std::vector<ExprPtr> parts;
+    std::function<void(const ExprPtr&)> split = [&](const ExprPtr& e) {
+      if (e->kind == Expr::Kind::kAnd && e->args.size() == 2) {
+        split(e->args[0]);
+        split(e->args[1]);
+      } else {
+        parts.push_back(e);
+      }
+    };
+    for (const auto& e : pushed) split(e);
+    for (const auto& e : parts) {
       std::set<std::string> need;
       ExpressionVariables(*e, need);
       std::size_t level = pats.size();
@@ -391,169 +463,157 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
           break;
         }
       }
-      filters_at[level].push_back(e);
+      plan.filters_at[level].push_back(e);
     }
+    plan.kernels_at.resize(plan.filters_at.size());
+    for (std::size_t k = 0; k < plan.filters_at.size(); ++k)
+      for (const auto& e : plan.filters_at[k]) plan.kernels_at[k].push_back(&KernelFor(*e));
+    plans.push_back(std::move(plan));
+    found = &plans.back();
   }
+  const std::vector<std::size_t>& order = found->order;
+  const std::vector<std::vector<ExprPtr>>& filters_at = found->filters_at;
+  const std::vector<std::vector<const CachedKernel*>>& kernels_at = found->kernels_at;
   const std::vector<bool>& mask = Scope(op);
 
+  auto var_index = [&](const VarOrTerm& pos) {
+    const Var* v = std::get_if<Var>(&pos);
+    return v ? vars_.Index(v->name) : -1;
+  };
+  // Binds slot i (if any) to id; false when it holds another value.
+  auto bind = [](int i, TermId id, Row& row) {
+    if (i < 0) return true;
+    if (!row[i]) {
+      row[i] = id;
+      return true;
+    }
+    return row[i] == id;
+  };
   // One row buffer per level, reused for every match at that level.
   std::vector<Row> scratch(order.size() + 1);
-  std::function<bool(std::size_t, const Row&, bool)> step = [&](std::size_t k, const Row& row,
-                                                               bool checked) -> bool {
-    if (!checked && !filters_at[k].empty() && !Test(filters_at[k], row, &mask, g)) return true;
+  std::function<bool(std::size_t, const Row&)> step = [&](std::size_t k, const Row& row) -> bool {
     if (k == order.size()) return emit(row);
     const TriplePattern& t = pats[order[k]];
-    auto s = Resolve(t.subject, row);
-    auto o = Resolve(t.object, row);
+    const TermId s = ResolveId(t.subject, row), o = ResolveId(t.object, row);
+    const auto& next_filters = filters_at[k + 1];
+    const auto* next_kernels = &kernels_at[k + 1];
+    const int si = s ? -1 : var_index(t.subject), oi = o ? -1 : var_index(t.object);
+    Row& next = scratch[k + 1];
     if (t.path) {
       // A path end bound through a variable must be a node of the graph:
       // only constants written in the query match zero-length paths
       // without being in the data (W3C property-path/values_and_path).
-      auto in_graph = [&](const VarOrTerm& pos, const std::optional<Term>& v) {
-        if (!v || std::holds_alternative<Term>(pos)) return true;
-        bool found = false;
-        Match(g, v, std::nullopt, std::nullopt, [&](const Triple&) { return !(found = true); });
-        if (!found)
-          Match(g, std::nullopt, std::nullopt, v, [&](const Triple&) { return !(found = true); });
-        return found;
-      };
-      if (!in_graph(t.subject, s) || !in_graph(t.object, o)) return true;
-      return PathPairs(*t.path, s, o, g, [&](const Term& x, const Term& y) {
-        Row& next = scratch[k + 1];
+      if ((s && std::holds_alternative<Var>(t.subject) && !IsNode(g, s)) ||
+          (o && std::holds_alternative<Var>(t.object) && !IsNode(g, o)))
+        return true;
+      return PathPairs(*t.path, s, o, g, [&](TermId x, TermId y) {
         next = row;
-        if (!Bind(t.subject, x, next) || !Bind(t.object, y, next)) return true;
-        return step(k + 1, next, false);
+        if (!bind(si, x, next) || !bind(oi, y, next)) return true;
+        if (!next_filters.empty() && !Test(next_filters, next, &mask, g, next_kernels)) return true;
+        return step(k + 1, next);
       });
     }
-    auto p = Resolve(t.predicate, row);
-    // Only positions that were unbound need binding: the store matched the
-    // others exactly (and interning is the evaluator's main cost).
-    const bool bind_s = !s && !Unused(t.subject), bind_p = !p && !Unused(t.predicate),
-               bind_o = !o && !Unused(t.object);
-    const auto& next_filters = filters_at[k + 1];
-    auto var_index = [&](const VarOrTerm& pos) {
-      const Var* v = std::get_if<Var>(&pos);
-      return v ? vars_.Index(v->name) : -1;
-    };
-    const int si = bind_s ? var_index(t.subject) : -1, pi = bind_p ? var_index(t.predicate) : -1,
-              oi = bind_o ? var_index(t.object) : -1;
-    return Match(g, s, p, o, [&](const Triple& tr) {
-      if (!next_filters.empty()) {
-        // Check the filters on the raw triple first: most candidates of a
-        // filtered pattern are rejected, and then never interned.
-        std::vector<std::pair<int, const Term*>> overlay;
-        if (si >= 0) overlay.emplace_back(si, &tr.subject);
-        if (pi >= 0) overlay.emplace_back(pi, &tr.predicate);
-        if (oi >= 0) overlay.emplace_back(oi, &tr.object);
-        RowContext ctx(*this, row, &mask, g);
-        ctx.SetOverlay(std::move(overlay));
-        for (const auto& e : next_filters) {
-          auto v = Evaluate(*e, ctx);
-          auto b = v ? EffectiveBooleanValue(*v) : std::nullopt;
-          if (!b || !*b) return true;
-        }
-      }
-      Row& next = scratch[k + 1];
+    const TermId p = ResolveId(t.predicate, row);
+    // Only positions that were unbound need binding (the index matched the
+    // others exactly); a variable used nowhere else is a wildcard.
+    const int pi = p || Unused(t.predicate) ? -1 : var_index(t.predicate);
+    const int si2 = Unused(t.subject) ? -1 : si, oi2 = Unused(t.object) ? -1 : oi;
+    return Match(g, s, p, o, [&](const IdTriple& tr) {
       next = row;  // reuses the level's buffer: no allocation per match
-      if ((bind_s && !Bind(t.subject, tr.subject, next)) ||
-          (bind_p && !Bind(t.predicate, tr.predicate, next)) ||
-          (bind_o && !Bind(t.object, tr.object, next)))
-        return true;
-      return step(k + 1, next, true);
-    }, (bind_s ? 1u : 0u) | (bind_p ? 2u : 0u) | (bind_o ? 4u : 0u));
+      if (!bind(si2, tr.s, next) || !bind(pi, tr.p, next) || !bind(oi2, tr.o, next)) return true;
+      if (!next_filters.empty() && !Test(next_filters, next, &mask, g, next_kernels)) return true;
+      return step(k + 1, next);
+    });
   };
-  return step(0, input, false);
+  if (!filters_at[0].empty() && !Test(filters_at[0], input, &mask, g, &kernels_at[0])) return true;
+  return step(0, input);
 }
 
 // ---- Property paths (§9.3, §18.4) --------------------------------------------------
 
-bool Evaluator::PathSequence(const std::vector<PathPtr>& parts, std::size_t from,
-                             const std::optional<Term>& s, const std::optional<Term>& o,
-                             const GraphCtx& g,
-                             const std::function<bool(const Term&, const Term&)>& fn) {
+bool Evaluator::PathSequence(const std::vector<PathPtr>& parts, std::size_t from, TermId s,
+                             TermId o, const GraphCtx& g, const PairFn& fn) {
   if (from + 1 == parts.size()) return PathPairs(*parts[from], s, o, g, fn);
   if (!s && o) {
     // Bound at the end only: walk backwards from o.
-    return PathSequence(parts, from + 1, std::nullopt, o, g, [&](const Term& m, const Term& y) {
-      return PathPairs(*parts[from], std::nullopt, m, g,
-                       [&](const Term& x, const Term&) { return fn(x, y); });
+    return PathSequence(parts, from + 1, 0, o, g, [&](TermId m, TermId y) {
+      return PathPairs(*parts[from], 0, m, g, [&](TermId x, TermId) { return fn(x, y); });
     });
   }
-  return PathPairs(*parts[from], s, std::nullopt, g, [&](const Term& x, const Term& m) {
-    return PathSequence(parts, from + 1, m, o, g,
-                        [&](const Term&, const Term& y) { return fn(x, y); });
+  return PathPairs(*parts[from], s, 0, g, [&](TermId x, TermId m) {
+    return PathSequence(parts, from + 1, m, o, g, [&](TermId, TermId y) { return fn(x, y); });
   });
 }
 
-bool Evaluator::Closure(const Path& step, bool zero, const std::optional<Term>& s,
-                        const std::optional<Term>& o, const GraphCtx& g,
-                        const std::function<bool(const Term&, const Term&)>& fn) {
+bool Evaluator::Closure(const Path& step, bool zero, TermId s, TermId o, const GraphCtx& g,
+                        const PairFn& fn) {
   // Breadth-first from one node, each node once (ALP, §18.4): cycles end.
-  auto reach = [&](const Term& start, bool forward, const std::function<bool(const Term&)>& visit) {
-    std::set<Term> seen;
-    std::deque<Term> queue;
+  // Ids, not terms: a visited set of integers and no term copies.
+  std::unordered_set<TermId> seen;
+  std::vector<TermId> queue;
+  auto reach = [&](TermId start, bool forward, const std::function<bool(TermId)>& visit) {
+    seen.clear();
+    queue.clear();
     if (zero) {
       seen.insert(start);
       if (!visit(start)) return false;
     }
     queue.push_back(start);
-    while (!queue.empty()) {
-      Term n = std::move(queue.front());
-      queue.pop_front();
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      TermId n = queue[head];
       bool go_on = true;
-      auto next = [&](const Term& x, const Term& y) {
-        const Term& m = forward ? y : x;
+      auto next = [&](TermId x, TermId y) {
+        TermId m = forward ? y : x;
         if (seen.insert(m).second) {
           if (!visit(m)) return go_on = false;
           queue.push_back(m);
         }
         return true;
       };
-      if (forward) PathPairs(step, n, std::nullopt, g, next);
-      else PathPairs(step, std::nullopt, n, g, next);
+      if (forward) PathPairs(step, n, 0, g, next);
+      else PathPairs(step, 0, n, g, next);
       if (!go_on) return false;
     }
     return true;
   };
   if (s && o) {
     bool found = false;
-    reach(*s, true, [&](const Term& m) {
-      if (m == *o) found = true;
+    reach(s, true, [&](TermId m) {
+      if (m == o) found = true;
       return !found;
     });
-    return found ? fn(*s, *o) : true;
+    return found ? fn(s, o) : true;
   }
-  if (s) return reach(*s, true, [&](const Term& m) { return fn(*s, m); });
-  if (o) return reach(*o, false, [&](const Term& m) { return fn(m, *o); });
+  if (s) return reach(s, true, [&](TermId m) { return fn(s, m); });
+  if (o) return reach(o, false, [&](TermId m) { return fn(m, o); });
   // Neither end bound: start from every node that can start a path.
-  std::set<Term> starts;
+  std::set<TermId> starts;
   if (zero) {
-    Match(g, std::nullopt, std::nullopt, std::nullopt, [&](const Triple& t) {
-      starts.insert(t.subject);
-      starts.insert(t.object);
+    Match(g, 0, 0, 0, [&](const IdTriple& t) {
+      starts.insert(t.s);
+      starts.insert(t.o);
       return true;
     });
   } else {
-    PathPairs(step, std::nullopt, std::nullopt, g, [&](const Term& x, const Term&) {
+    PathPairs(step, 0, 0, g, [&](TermId x, TermId) {
       starts.insert(x);
       return true;
     });
   }
-  for (const auto& start : starts)
-    if (!reach(start, true, [&](const Term& m) { return fn(start, m); })) return false;
+  for (TermId start : starts)
+    if (!reach(start, true, [&](TermId m) { return fn(start, m); })) return false;
   return true;
 }
 
-bool Evaluator::PathPairs(const Path& path, const std::optional<Term>& s,
-                          const std::optional<Term>& o, const GraphCtx& g,
-                          const std::function<bool(const Term&, const Term&)>& fn) {
+bool Evaluator::PathPairs(const Path& path, TermId s, TermId o, const GraphCtx& g,
+                          const PairFn& fn) {
   switch (path.kind) {
-    case Path::Kind::kLink:
-      return Match(g, s, Term::Iri(path.iri), o,
-                   [&](const Triple& t) { return fn(t.subject, t.object); });
+    case Path::Kind::kLink: {
+      TermId p = IriId(path.iri);
+      return Match(g, s, p, o, [&](const IdTriple& t) { return fn(t.s, t.o); });
+    }
     case Path::Kind::kInverse:
-      return PathPairs(*path.args[0], o, s, g,
-                       [&](const Term& x, const Term& y) { return fn(y, x); });
+      return PathPairs(*path.args[0], o, s, g, [&](TermId x, TermId y) { return fn(y, x); });
     case Path::Kind::kSequence:
       return PathSequence(path.args, 0, s, o, g, fn);
     case Path::Kind::kAlternative:
@@ -566,21 +626,21 @@ bool Evaluator::PathPairs(const Path& path, const std::optional<Term>& s,
       return Closure(*path.args[0], false, s, o, g, fn);
     case Path::Kind::kZeroOrOne: {
       // Distinct pairs of the zero-length and the one-step path.
-      std::set<std::pair<Term, Term>> pairs;
+      std::set<std::pair<TermId, TermId>> pairs;
       if (s && o) {
-        if (*s == *o) pairs.emplace(*s, *o);
+        if (s == o) pairs.emplace(s, o);
       } else if (s) {
-        pairs.emplace(*s, *s);
+        pairs.emplace(s, s);
       } else if (o) {
-        pairs.emplace(*o, *o);
+        pairs.emplace(o, o);
       } else {
-        Match(g, std::nullopt, std::nullopt, std::nullopt, [&](const Triple& t) {
-          pairs.emplace(t.subject, t.subject);
-          pairs.emplace(t.object, t.object);
+        Match(g, 0, 0, 0, [&](const IdTriple& t) {
+          pairs.emplace(t.s, t.s);
+          pairs.emplace(t.o, t.o);
           return true;
         });
       }
-      PathPairs(*path.args[0], s, o, g, [&](const Term& x, const Term& y) {
+      PathPairs(*path.args[0], s, o, g, [&](TermId x, TermId y) {
         pairs.emplace(x, y);
         return true;
       });
@@ -589,18 +649,19 @@ bool Evaluator::PathPairs(const Path& path, const std::optional<Term>& s,
       return true;
     }
     case Path::Kind::kNegated: {
-      auto excluded = [](const std::vector<std::string>& set, const Term& p) {
-        return std::find(set.begin(), set.end(), p.value) != set.end();
+      auto excluded = [&](const std::vector<std::string>& set, TermId p) {
+        for (const auto& iri : set)
+          if (IriId(iri) == p) return true;
+        return false;
       };
       bool forward = !path.negated.empty() || path.negated_inverse.empty();
-      if (forward &&
-          !Match(g, s, std::nullopt, o, [&](const Triple& t) {
-            return excluded(path.negated, t.predicate) ? true : fn(t.subject, t.object);
+      if (forward && !Match(g, s, 0, o, [&](const IdTriple& t) {
+            return excluded(path.negated, t.p) ? true : fn(t.s, t.o);
           }))
         return false;
       if (!path.negated_inverse.empty())
-        return Match(g, o, std::nullopt, s, [&](const Triple& t) {
-          return excluded(path.negated_inverse, t.predicate) ? true : fn(t.object, t.subject);
+        return Match(g, o, 0, s, [&](const IdTriple& t) {
+          return excluded(path.negated_inverse, t.p) ? true : fn(t.o, t.s);
         });
       return true;
     }
@@ -630,6 +691,12 @@ bool Evaluator::EvalIndependent(const Op& op, const Row& input, const GraphCtx& 
   return true;
 }
 
+int Evaluator::InScopeSlot(const Expr& e, const std::vector<bool>& mask) const {
+  if (e.kind != Expr::Kind::kVar) return -1;
+  int i = vars_.Find(e.var);
+  return i >= 0 && static_cast<std::size_t>(i) < mask.size() && mask[i] ? i : -1;
+}
+
 bool Evaluator::EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit) {
   const Op& child = *op.children[0];
   std::vector<Row> rows;
@@ -640,12 +707,21 @@ bool Evaluator::EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit) {
   const std::vector<bool>& mask = Scope(child);
   std::vector<std::vector<TermId>> keys_in_order;
   std::map<std::vector<TermId>, std::vector<std::size_t>> groups;
+  // A key that is a variable in scope is its id as it stands (no term
+  // copy, no interning); other keys are evaluated.
+  std::vector<int> key_slots;
+  for (const auto& [e, v] : op.group_keys) key_slots.push_back(InScopeSlot(*e, mask));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     Tick();
     std::vector<TermId> key;
-    RowContext ctx(*this, rows[i], &mask, g);
-    for (const auto& [e, v] : op.group_keys) {
-      auto val = Evaluate(*e, ctx);
+    std::optional<RowContext> ctx;
+    for (std::size_t k = 0; k < op.group_keys.size(); ++k) {
+      if (key_slots[k] >= 0) {
+        key.push_back(rows[i][key_slots[k]]);
+        continue;
+      }
+      if (!ctx) ctx.emplace(*this, rows[i], &mask, g);
+      auto val = Evaluate(*op.group_keys[k].first, *ctx);
       key.push_back(val ? terms_.Intern(*val) : 0);
     }
     auto [it, inserted] = groups.try_emplace(key);
@@ -663,8 +739,28 @@ bool Evaluator::EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit) {
       out[vars_.Index(op.group_keys[k].second)] = key[k];
     out.resize(vars_.size(), 0);
     for (const auto& [var, agg_expr] : op.aggregates) {
+      const std::vector<std::size_t>& members = groups[key];
+      // COUNT(*), COUNT(?v) and COUNT(DISTINCT ?v) count ids: no terms.
+      if (agg_expr->name == "COUNT" && (!agg_expr->distinct || !agg_expr->args.empty())) {
+        int slot = agg_expr->args.empty() ? -2 : InScopeSlot(*agg_expr->args[0], mask);
+        if (slot != -1) {
+          std::size_t n = 0;
+          if (slot == -2) {
+            n = members.size();
+          } else if (!agg_expr->distinct) {
+            for (std::size_t i : members) n += rows[i][slot] != 0;
+          } else {
+            std::unordered_set<TermId> ids;
+            for (std::size_t i : members)
+              if (rows[i][slot]) ids.insert(rows[i][slot]);
+            n = ids.size();
+          }
+          out[vars_.Index(var)] = terms_.Intern(xsd::IntegerTerm(static_cast<xsd::Int>(n)));
+          continue;
+        }
+      }
       auto agg = Aggregator::Make(*agg_expr);
-      for (std::size_t i : groups[key]) {
+      for (std::size_t i : members) {
         if (agg_expr->star || agg_expr->args.empty()) {
           // COUNT(*) counts solutions; with DISTINCT, distinct solutions: a
           // term that identifies the whole row.
@@ -695,22 +791,50 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
     return true;
   });
   const std::vector<bool>& mask = Scope(child);
-  // Evaluate every sort key once per row.
-  std::vector<std::vector<std::optional<Term>>> keys(rows.size());
+  // Every sort key once per row; a key that is a variable is the term in
+  // the table itself (no copy), computed keys live in `computed`.
+  const std::size_t nk = op.order.size();
+  std::vector<int> key_slots;
+  for (const auto& c : op.order) key_slots.push_back(InScopeSlot(*c.expr, mask));
+  std::deque<Term> computed;
+  std::vector<const Term*> keys(rows.size() * nk, nullptr);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     Tick();
-    RowContext ctx(*this, rows[i], &mask, g);
-    for (const auto& c : op.order) keys[i].push_back(Evaluate(*c.expr, ctx));
+    std::optional<RowContext> ctx;
+    for (std::size_t k = 0; k < nk; ++k) {
+      if (key_slots[k] >= 0) {
+        TermId id = rows[i][key_slots[k]];
+        keys[i * nk + k] = id ? &terms_.Get(id) : nullptr;
+        continue;
+      }
+      if (!ctx) ctx.emplace(*this, rows[i], &mask, g);
+      if (auto v = Evaluate(*op.order[k].expr, *ctx)) {
+        computed.push_back(std::move(*v));
+        keys[i * nk + k] = &computed.back();
+      }
+    }
   }
   std::vector<std::size_t> idx(rows.size());
   for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-  std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-    for (std::size_t k = 0; k < op.order.size(); ++k) {
-      int c = CompareForOrderBy(keys[a][k], keys[b][k]);
+  // Ties keep the order the rows came in (the position is the last key), so
+  // sorting only the first `order_limits_` rows gives the same prefix.
+  std::size_t comparisons = 0;
+  auto less = [&](std::size_t a, std::size_t b) {
+    if ((++comparisons & 1023) == 0) Tick();
+    for (std::size_t k = 0; k < nk; ++k) {
+      int c = CompareForOrderBy(keys[a * nk + k], keys[b * nk + k]);
       if (c != 0) return op.order[k].descending ? c > 0 : c < 0;
     }
-    return false;
-  });
+    return a < b;
+  };
+  auto limit = order_limits_.find(&op);
+  if (limit != order_limits_.end() && limit->second < idx.size()) {
+    std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(limit->second),
+                      idx.end(), less);
+    idx.resize(limit->second);
+  } else {
+    std::sort(idx.begin(), idx.end(), less);
+  }
   for (std::size_t i : idx)
     if (!emit(rows[i])) return false;
   return true;
@@ -840,7 +964,31 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
       while (bottom->kind == Op::Kind::kExtend) bottom = bottom->children[0].get();
       const std::vector<bool>& base_mask = Scope(*bottom);
       int vi = vars_.Index(op.var);
+      auto bind = [&](const Row& r, TermId id) {
+        if (r[vi] == 0) {
+          Row out = r;
+          out[vi] = id;
+          return emit(out);
+        }
+        return r[vi] == id ? emit(r) : true;
+      };
+      // BIND(LANG(?v) AS ?x) over stored terms: the tag's id from the
+      // dictionary's tag number, without copying the literal (q11 binds one
+      // per literal of the store).
+      const TermDictionary* dict = terms_.base();
+      const int lang_of = op.expr->kind == Expr::Kind::kBuiltin && op.expr->name == "LANG" &&
+                                  op.expr->args.size() == 1 && dict
+                              ? InScopeSlot(*op.expr->args[0], mask)
+                              : -1;
+      std::unordered_map<std::uint32_t, TermId> lang_ids;
       return Eval(child, input, g, [&](const Row& r) {
+        if (lang_of >= 0 && TermTable::Stored(r[lang_of])) {
+          TermId v = r[lang_of];
+          if (dict->KindOf(v) != Term::Kind::kLiteral) return emit(r);  // an error: unbound
+          auto [it, inserted] = lang_ids.try_emplace(dict->LangOf(v), 0);
+          if (inserted) it->second = terms_.Intern(Term::Literal(dict->Get(v).language));
+          return bind(r, it->second);
+        }
         RowContext ctx(*this, r, &mask, g);
         Row solution = r;
         for (std::size_t i = 0; i < solution.size(); ++i)
@@ -848,13 +996,7 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
         ctx.SetSolution(&solution);
         auto value = Evaluate(*op.expr, ctx);
         if (!value) return emit(r);
-        TermId id = terms_.Intern(*value);
-        if (r[vi] == 0) {
-          Row out = r;
-          out[vi] = id;
-          return emit(out);
-        }
-        return r[vi] == id ? emit(r) : true;
+        return bind(r, terms_.Intern(*value));
       });
     }
 
@@ -923,6 +1065,13 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
     case Op::Kind::kSlice: {
       // The query's own LIMIT/OFFSET apply after the initial bindings.
       const bool through = top_chain_.count(&op) > 0;
+      if (op.limit) {
+        // An ORDER BY under projections only: it needs to sort just the
+        // rows this slice reads.
+        const Op* below = op.children[0].get();
+        while (below->kind == Op::Kind::kProject) below = below->children[0].get();
+        if (below->kind == Op::Kind::kOrderBy) order_limits_[below] = op.offset + *op.limit;
+      }
       return EvalIndependent(op, through ? Row() : input, g, emit, [&](const Emit& e) {
         std::uint64_t skipped = 0, taken = 0;
         if (op.limit && *op.limit == 0) return true;
@@ -964,9 +1113,10 @@ Graph Evaluator::Describe(const std::vector<Row>& rows) {
     Term r = std::move(todo.back());
     todo.pop_back();
     if (!done.insert(r).second) continue;
-    Match(def, r, std::nullopt, std::nullopt, [&](const Triple& t) {
+    Match(def, terms_.Intern(r), 0, 0, [&](const IdTriple& id) {
+      Triple t{terms_.Get(id.s), terms_.Get(id.p), terms_.Get(id.o)};
       if (t.object.is_blank()) todo.push_back(t.object);
-      if (seen.insert(t).second) out.push_back(t);
+      if (seen.insert(t).second) out.push_back(std::move(t));
       return true;
     });
   }
@@ -1013,6 +1163,7 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
           row.reserve(cols.size());
           for (int c : cols)
             row.push_back(r[c] ? std::optional<Term>(terms_.Get(r[c])) : std::nullopt);
+          if (limits_.max_results && rs.rows.size() >= limits_.max_results) throw TooManyResults{};
           rs.rows.push_back(std::move(row));
           return true;
         });
@@ -1039,6 +1190,7 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
             Triple tr{*s, *p, *o};
             if (seen.insert(tr).second) g.push_back(std::move(tr));
           }
+          if (limits_.max_results && g.size() > limits_.max_results) throw TooManyResults{};
           return true;
         });
         result.value = std::move(g);
@@ -1050,16 +1202,24 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
                                     [](const VarOrTerm& v) { return v.index() == 0; });
         if (has_vars)
           Eval(*query_.root, empty, def, [&](const Row& r) {
+            if (limits_.max_results && rows.size() >= limits_.max_results) throw TooManyResults{};
             rows.push_back(r);
             return true;
           });
         result.value = Describe(rows);
+        if (limits_.max_results && std::get<Graph>(result.value).size() > limits_.max_results)
+          throw TooManyResults{};
         break;
       }
     }
     return result;
   } catch (const Cancelled&) {
     return Error::Timeout("the query was stopped at its time limit");
+  } catch (const TooManyResults&) {
+    return Error::ResultTooLarge("the answer has more than " +
+                                 std::to_string(limits_.max_results) +
+                                 (query_.form == Query::Form::kSelect ? " solutions" : " triples") +
+                                 ", the limit of this server; add a LIMIT (and page with OFFSET)");
   } catch (const Error& e) {
     return e;
   }

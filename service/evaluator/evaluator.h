@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -16,12 +17,15 @@
 #include "evaluator/bindings.h"
 #include "evaluator/engine.h"
 #include "evaluator/expression.h"
+#include "evaluator/filter_kernel.h"
 #include "store/store.h"
 
 namespace kg::sparql {
 
 // Thrown inside the evaluator when the deadline passes; caught in Run().
 struct Cancelled {};
+// Thrown when the answer outgrows limits.max_results; caught in Run().
+struct TooManyResults {};
 
 class Evaluator {
  public:
@@ -64,27 +68,39 @@ class Evaluator {
   bool EvalIndependent(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit,
                        const std::function<bool(const Emit&)>& fresh);
   bool EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit);
+  // The slot of e when it is a plain variable in `mask`, else -1.
+  int InScopeSlot(const Expr& e, const std::vector<bool>& mask) const;
   bool EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit);
-  // Calls fn(s, o) for each pair the path connects (§18.4 ALP for * and +).
-  bool PathPairs(const Path& path, const std::optional<Term>& s, const std::optional<Term>& o,
-                 const GraphCtx& g, const std::function<bool(const Term&, const Term&)>& fn);
-  bool PathSequence(const std::vector<PathPtr>& parts, std::size_t from,
-                    const std::optional<Term>& s, const std::optional<Term>& o, const GraphCtx& g,
-                    const std::function<bool(const Term&, const Term&)>& fn);
-  bool Closure(const Path& step, bool zero, const std::optional<Term>& s,
-               const std::optional<Term>& o, const GraphCtx& g,
-               const std::function<bool(const Term&, const Term&)>& fn);
-  // Triples of the active graph matching a pattern.
-  // want: positions fn reads (bits 1 s, 2 p, 4 o), see Store::ForEach.
-  bool Match(const GraphCtx& g, const std::optional<Term>& s, const std::optional<Term>& p,
-             const std::optional<Term>& o, const std::function<bool(const Triple&)>& fn,
-             unsigned want = 7);
+  // Property paths over ids (0 = an unbound end). Calls fn(s, o) for each
+  // pair the path connects (§18.4 ALP for * and +).
+  using PairFn = std::function<bool(TermId, TermId)>;
+  bool PathPairs(const Path& path, TermId s, TermId o, const GraphCtx& g, const PairFn& fn);
+  bool PathSequence(const std::vector<PathPtr>& parts, std::size_t from, TermId s, TermId o,
+                    const GraphCtx& g, const PairFn& fn);
+  bool Closure(const Path& step, bool zero, TermId s, TermId o, const GraphCtx& g,
+               const PairFn& fn);
+  // Triples of the active graph matching a pattern of ids (0 = wildcard),
+  // from the store's id index; fn(const IdTriple&) -> bool (false: stop).
+  template <class Fn>
+  bool Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn);
+  // Whether the active graph has a triple with `id` as subject or object.
+  bool IsNode(const GraphCtx& g, TermId id);
   double Estimate(const GraphCtx& g, const std::optional<Term>& s, const std::optional<Term>& p,
-                  const std::optional<Term>& o);
+                  const std::optional<Term>& o, unsigned unknown);
   std::optional<Term> Resolve(const VarOrTerm& v, const Row& row);
-  bool Bind(const VarOrTerm& pos, const Term& value, Row& row);
+  // The id of a position: a variable's value in row (0 if unbound) or the
+  // constant's id.
+  TermId ResolveId(const VarOrTerm& v, const Row& row);
+  // The id of a constant of the query (cached by its address: the algebra
+  // is immutable while the query runs).
+  TermId ConstantId(const Term& t);
+  TermId IriId(const std::string& iri);
+  struct CachedKernel;
+  // True when every expression is true for row. kernels: KernelFor of each
+  // expression, when the caller has them at hand.
   bool Test(const std::vector<ExprPtr>& exprs, const Row& row, const std::vector<bool>* mask,
-            const GraphCtx& g);
+            const GraphCtx& g, const std::vector<const CachedKernel*>* kernels = nullptr);
+  const CachedKernel& KernelFor(const Expr& e);
   void RegisterVariables(const Op& op);
   void FindUnusedVariables();
   bool Unused(const VarOrTerm& pos) const;
@@ -109,6 +125,24 @@ class Evaluator {
   std::map<std::pair<const Op*, std::string>, std::vector<Row>> materialized_;
   std::unordered_map<const GroupPattern*, OpPtr> patterns_;
   std::map<std::pair<Row, std::string>, Term> solution_blanks_;
+  std::unordered_map<const void*, TermId> constant_ids_;
+  struct CachedKernel {
+    std::function<KernelResult(const Row&)> fn;  // empty: no compiled form
+    std::vector<int> slots;                      // the variables it reads
+  };
+  std::unordered_map<const Expr*, CachedKernel> kernels_;
+  // ORDER BY operators whose output a LIMIT cuts: only this many rows
+  // (offset + limit) are ever read, so only those are sorted.
+  std::unordered_map<const Op*, std::size_t> order_limits_;
+  // The join order of a BGP per set of variables bound on entry (planned
+  // once, with the first input's values, then reused for every input row).
+  struct BgpPlan {
+    std::vector<bool> bound;  // the variables bound on entry
+    std::vector<std::size_t> order;
+    std::vector<std::vector<ExprPtr>> filters_at;
+    std::vector<std::vector<const CachedKernel*>> kernels_at;  // KernelFor each filter
+  };
+  std::unordered_map<const Op*, std::deque<BgpPlan>> bgp_plans_;  // deque: stable
   unsigned long ticks_ = 0;
   unsigned long blank_counter_ = 0;
 };

@@ -372,12 +372,18 @@ int CompareLiterals(const Term& a, const Term& b) {
     }
     default: break;
   }
-  if (int r = Sign(DatatypeIri(a) <=> DatatypeIri(b))) return r;
+  // (the datatype IRIs as views: this runs inside sorts, so no copies)
+  auto datatype = [](const Term& t) -> std::string_view {
+    if (IsLangString(t)) return kRdfLangString;
+    if (t.datatype.empty()) return kXsdString;
+    return t.datatype;
+  };
+  if (int r = Sign(datatype(a) <=> datatype(b))) return r;
   if (int r = Sign(a.value <=> b.value)) return r;
   return Sign(a.language <=> b.language);
 }
 
-int Rank(const std::optional<Term>& t) {
+int Rank(const Term* t) {
   if (!t) return 0;
   switch (t->kind) {
     case Term::Kind::kBlank: return 1;
@@ -390,6 +396,10 @@ int Rank(const std::optional<Term>& t) {
 }  // namespace
 
 int CompareForOrderBy(const std::optional<Term>& a, const std::optional<Term>& b) {
+  return CompareForOrderBy(a ? &*a : nullptr, b ? &*b : nullptr);
+}
+
+int CompareForOrderBy(const Term* a, const Term* b) {
   int ra = Rank(a), rb = Rank(b);
   if (ra != rb) return ra < rb ? -1 : 1;
   if (ra == 0) return 0;

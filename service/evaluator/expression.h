@@ -46,6 +46,8 @@ std::optional<bool> EffectiveBooleanValue(const Term& term);
 // dates, strings and booleans by value where comparable, otherwise a stable
 // total order on the lexical form. Returns <0, 0, >0.
 int CompareForOrderBy(const std::optional<Term>& a, const std::optional<Term>& b);
+// The same on pointers (nullptr = unbound), for keys that are not copied.
+int CompareForOrderBy(const Term* a, const Term* b);
 
 // Accumulates one aggregate (COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT) over a
 // group (§18.5.1). DISTINCT is handled inside. Add() takes the value of the

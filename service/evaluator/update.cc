@@ -76,6 +76,13 @@ class Executor {
   }
 
   // ---- Changes, each journaled ---------------------------------------------
+  // Every change to the store goes through here, so options_.journal (the
+  // replicas' redo log) sees each one, the undo of a failed request included.
+  using K = StoreChange::Kind;
+  Status Change(K kind, const GraphName& g, Graph triples = {}) {
+    return ApplyAndRecord(store_, options_.journal, StoreChange{kind, g, std::move(triples)});
+  }
+
   bool Contains(const GraphName& g, const Triple& t) const {
     bool found = false;
     store_.ForEach(Store::GraphRef{false, g}, t.subject, t.predicate, t.object, [&](Triple&&) {
@@ -92,7 +99,7 @@ class Executor {
     for (const auto& t : triples)
       if (seen.insert(t).second && (!existed || !Contains(g, t))) fresh.push_back(t);
     if (existed && fresh.empty()) return Status::Ok();
-    if (auto st = store_.Add(g, fresh); !st.ok()) return st;
+    if (auto st = Change(K::kAdd, g, fresh); !st.ok()) return st;
     if (existed) undo_.push_back({UndoEntry::Kind::kAdded, g, fresh, std::nullopt});
     else undo_.push_back({UndoEntry::Kind::kSnapshot, g, {}, std::nullopt});
     summary_.inserted += fresh.size();
@@ -106,7 +113,7 @@ class Executor {
     for (const auto& t : triples)
       if (seen.insert(t).second && Contains(g, t)) present.push_back(t);
     if (present.empty()) return Status::Ok();
-    if (auto st = store_.Remove(g, present); !st.ok()) return st;
+    if (auto st = Change(K::kRemove, g, present); !st.ok()) return st;
     summary_.deleted += present.size();
     undo_.push_back({UndoEntry::Kind::kRemoved, g, std::move(present), std::nullopt});
     return Status::Ok();
@@ -120,23 +127,23 @@ class Executor {
     Snapshot(g);
     summary_.deleted += store_.Size(g);
     summary_.inserted += triples.size();
-    return store_.Replace(g, triples);
+    return Change(K::kReplace, g, triples);
   }
 
   void DropGraph(const GraphName& g) {
     Snapshot(g);
     summary_.deleted += store_.Size(g);
-    store_.Drop(g);
+    (void)Change(K::kDrop, g);
   }
 
   void Rollback() {
     for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
       switch (it->kind) {
-        case UndoEntry::Kind::kAdded: (void)store_.Remove(it->graph, it->triples); break;
-        case UndoEntry::Kind::kRemoved: (void)store_.Add(it->graph, it->triples); break;
+        case UndoEntry::Kind::kAdded: (void)Change(K::kRemove, it->graph, it->triples); break;
+        case UndoEntry::Kind::kRemoved: (void)Change(K::kAdd, it->graph, it->triples); break;
         case UndoEntry::Kind::kSnapshot:
-          if (it->before) (void)store_.Replace(it->graph, *it->before);
-          else if (it->graph) store_.Drop(it->graph);
+          if (it->before) (void)Change(K::kReplace, it->graph, *it->before);
+          else if (it->graph) (void)Change(K::kDrop, it->graph);
           break;
       }
     }
@@ -268,7 +275,7 @@ class Executor {
     GraphName g = op.target_graph;
     if (store_.Exists(g)) return Error::Internal("CREATE: " + Label(g) + " already exists");
     Snapshot(g);
-    return store_.Replace(g, {});
+    return Change(K::kReplace, g, {});
   }
 
   Status Transfer(const Op& op) {

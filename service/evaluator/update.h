@@ -28,6 +28,7 @@
 #include "core/term.h"
 #include "evaluator/engine.h"
 #include "store/store.h"
+#include "store/store_change.h"
 
 namespace kg::sparql {
 
@@ -41,6 +42,10 @@ struct UpdateOptions {
   // fails (LOAD SILENT does nothing).
   std::function<Result<Graph>(const std::string& iri)> load;
   QueryLimits limits;  // deadline for the WHERE evaluations
+  // When set, every change made to the store is appended here in order
+  // (including the undo of a request that fails), so that it can be replayed
+  // on another Store (the server's replicas).
+  ChangeJournal* journal = nullptr;
 };
 
 struct UpdateSummary {

@@ -1,13 +1,16 @@
 // What every handler may use: the store, the configuration, the metrics.
-// A ServiceContext is used on the store thread only (the store is not
-// thread-safe); Metrics is thread-safe on its own.
+// A ServiceContext is used by one worker thread only (its Store replica and
+// ApiState are not thread-safe); config is read-only and Metrics is
+// thread-safe on its own, so those two are shared by all workers.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "api/api.h"
 #include "handlers/metrics.h"
 #include "store/store.h"
+#include "store/store_change.h"
 
 namespace kg {
 
@@ -22,6 +25,10 @@ struct ServiceConfig {
   // Redland ("rasqal", the engine of the first release).
   std::string engine = "kg";
   double query_timeout_seconds = 10;  // kg engine: queries stop at this limit
+  // A SELECT with more solutions, or a CONSTRUCT / DESCRIBE with more
+  // triples, is refused (Error::ResultTooLarge) instead of being cut
+  // silently; 0 = no limit. A query's own LIMIT keeps it under.
+  std::size_t max_results = 100000;
   // SPARQL Update LOAD reads only file:// IRIs of files under this directory
   // (after resolving symlinks and '..'); "" = every LOAD fails (LOAD SILENT
   // does nothing).
@@ -39,6 +46,11 @@ struct ServiceContext {
   api::ApiState* api = nullptr;
   // The generated documentation served under /docs/; nullptr = none (404).
   docs::DocsState* docs = nullptr;
+  // Writes: when set, every change a handler makes to `store` is appended
+  // here (through ApplyAndRecord / UpdateOptions::journal), so the worker
+  // pool can replay it on the other replicas. A handler never changes the
+  // store any other way.
+  ChangeJournal* journal = nullptr;
 };
 
 }  // namespace kg

@@ -20,6 +20,8 @@ int HttpStatus(Error::Code code) {
     case Error::Code::kUnauthorized: return 401;
     case Error::Code::kForbidden: return 403;
     case Error::Code::kTimeout: return 503;
+    // The client can fix it (LIMIT / paging), so a 4xx, never a cut answer.
+    case Error::Code::kResultTooLarge: return 400;
     case Error::Code::kUnavailable: return 503;
     case Error::Code::kIo: return 500;
     case Error::Code::kInternal: return 500;
@@ -57,6 +59,7 @@ const char* CodeName(Error::Code code) {
     case Error::Code::kUnauthorized: return "unauthorized";
     case Error::Code::kForbidden: return "forbidden";
     case Error::Code::kTimeout: return "timeout";
+    case Error::Code::kResultTooLarge: return "result-too-large";
     case Error::Code::kUnavailable: return "unavailable";
     case Error::Code::kIo: return "io-error";
     case Error::Code::kInternal: return "internal-error";

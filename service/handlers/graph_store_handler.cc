@@ -71,7 +71,8 @@ Result<Response> HandleGraphStore(const Request& request, ServiceContext& ctx) {
 
   if (auto st = AuthorizeWrite(request, ctx.config); !st.ok()) return st.error();
   if (m == "DELETE") {
-    if (!ctx.store.Drop(*graph)) return Error::NotFound("no " + label);
+    if (!ApplyAndRecord(ctx.store, ctx.journal, {StoreChange::Kind::kDrop, *graph, {}}).ok())
+      return Error::NotFound("no " + label);
     ctx.metrics.SetTriplesLoaded(ctx.store.Size());
     return NoContent(204);
   }
@@ -81,8 +82,10 @@ Result<Response> HandleGraphStore(const Request& request, ServiceContext& ctx) {
   auto parsed = ParseRdfBody(request.body, request.header("Content-Type"), base);
   if (!parsed.ok()) return parsed.error();
   bool existed = graph->has_value() ? ctx.store.Exists(*graph) : true;
-  Status st = m == "PUT" ? ctx.store.Replace(*graph, parsed->triples)
-                         : ctx.store.Add(*graph, parsed->triples);
+  Status st = ApplyAndRecord(
+      ctx.store, ctx.journal,
+      {m == "PUT" ? StoreChange::Kind::kReplace : StoreChange::Kind::kAdd, *graph,
+       std::move(parsed->triples)});
   if (!st.ok()) return st.error();
   ctx.metrics.SetTriplesLoaded(ctx.store.Size());
   return NoContent(existed ? 204 : 201);

@@ -5,6 +5,7 @@
 
 #include "core/message.h"
 #include "core/status.h"
+#include "evaluator/engine.h"
 #include "handlers/context.h"
 #include "sparql/protocol.h"
 
@@ -29,6 +30,15 @@ Result<Response> RunUpdate(const Request& request, const SparqlRequest& update,
 // The write check of the Graph Store Protocol and SPARQL Update: 403 on a
 // read-only server, 401 without the right bearer token.
 Status AuthorizeWrite(const Request& request, const ServiceConfig& config);
+
+// The time limit of a query or update: the request's `timeout` when lower
+// than --query-timeout, else --query-timeout; and the evaluator limits (that
+// deadline from now, --max-results).
+double QueryTimeout(const SparqlRequest& request, const ServiceConfig& config);
+sparql::QueryLimits QueryLimitsFor(const SparqlRequest& request, const ServiceConfig& config);
+// An Error::Timeout with a message naming the limit that stopped it; other
+// errors unchanged.
+Error ExplainTimeout(Error error, const SparqlRequest& request, const ServiceConfig& config);
 
 // The absolute base ("http://host:port") clients reached us at.
 std::string PublicBase(const Request& request, const ServiceConfig& config);

@@ -61,6 +61,18 @@ std::string RouteName(std::string_view path) {
   return r ? std::string(r->path) : "other";
 }
 
+bool IsWrite(const Request& request) {
+  const std::string& m = request.method;
+  std::string_view path = request.path();
+  if (path == "/rdf-graphs") return m == "PUT" || m == "POST" || m == "DELETE";
+  if (path == "/update") return m == "POST";
+  if (path == "/sparql" && m == "POST") {
+    auto parsed = ParseSparqlRequest(request);
+    return parsed.ok() && parsed->kind == SparqlRequest::Kind::kUpdate;
+  }
+  return false;
+}
+
 Response Handle(const Request& request, ServiceContext& context) {
   const Route* route = FindRoute(request.path());
   Response response;

@@ -1,5 +1,6 @@
 // /sparql: the SPARQL 1.1 Protocol.
 #include <chrono>
+#include <cstdio>
 
 #include "evaluator/engine.h"
 #include "handlers/handlers.h"
@@ -14,6 +15,30 @@ std::string PublicBase(const Request& request, const ServiceConfig& config) {
   if (!config.public_base.empty()) return config.public_base;
   std::string host = request.header("Host");
   return "http://" + (host.empty() ? std::string("127.0.0.1") : host);
+}
+
+double QueryTimeout(const SparqlRequest& request, const ServiceConfig& config) {
+  double limit = config.query_timeout_seconds;
+  if (request.timeout_seconds && *request.timeout_seconds < limit) limit = *request.timeout_seconds;
+  return limit;
+}
+
+sparql::QueryLimits QueryLimitsFor(const SparqlRequest& request, const ServiceConfig& config) {
+  sparql::QueryLimits limits;
+  limits.deadline = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                        std::chrono::duration<double>(QueryTimeout(request, config)));
+  limits.max_results = config.max_results;
+  return limits;
+}
+
+Error ExplainTimeout(Error error, const SparqlRequest& request, const ServiceConfig& config) {
+  if (error.code != Error::Code::kTimeout) return error;
+  char limit[32];
+  std::snprintf(limit, sizeof limit, "%g", QueryTimeout(request, config));
+  error.message = "the query was stopped at its time limit of " + std::string(limit) +
+                  " s (the request's 'timeout' parameter, at most the server's --query-timeout)";
+  return error;
 }
 
 namespace {
@@ -48,17 +73,14 @@ Result<Response> HandleSparql(const Request& request, ServiceContext& ctx) {
 
   Result<QueryResult> result = Error::Internal("no engine");
   if (ctx.config.engine == "kg") {
-    sparql::QueryLimits limits;
-    limits.deadline = std::chrono::steady_clock::now() +
-                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                          std::chrono::duration<double>(ctx.config.query_timeout_seconds));
-    result = sparql::ExecuteQuery(ctx.store, parsed->query, parsed->dataset, {}, limits);
+    result = sparql::ExecuteQuery(ctx.store, parsed->query, parsed->dataset, {},
+                                  QueryLimitsFor(*parsed, ctx.config));
   } else {
     result = ctx.store.Query(parsed->query, parsed->dataset);
   }
   if (!result.ok()) {
     ctx.metrics.RecordQueryError();
-    return result.error();
+    return ExplainTimeout(result.error(), *parsed, ctx.config);
   }
   const auto& offers = result->is_graph() ? GraphFormats() : ResultFormats();
   auto format = Negotiate(request.header("Accept"), offers, parsed->format);

@@ -39,7 +39,9 @@ Result<Response> HandleIndex(const Request& request, ServiceContext& ctx) {
       "  /sparql      SPARQL 1.1 Protocol (GET without a query: Service Description)\n"
       "  /rdf-graphs  SPARQL 1.1 Graph Store HTTP Protocol (?default, ?graph=IRI)\n"
       "  /healthz     liveness and store size\n"
-      "  /metrics     Prometheus metrics\n\n"
+      "  /metrics     Prometheus metrics\n"
+      "  /begrip/ID   a concept (HTML in a browser; Turtle, JSON-LD, RDF/XML, N-Triples by Accept)\n"
+      "  /            in a browser: the browsing pages (search, hierarchy, index, sources)\n\n"
       "triples: " + std::to_string(ctx.store.Size()) + "\n";
   return r;
 }

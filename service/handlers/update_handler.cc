@@ -83,11 +83,11 @@ Result<Response> RunUpdate(const Request& request, const SparqlRequest& update,
   options.using_named = update.using_named;
   const std::string load_dir = ctx.config.load_dir;
   options.load = [load_dir](const std::string& iri) { return LoadLocalFile(load_dir, iri); };
-  options.limits.deadline = std::chrono::steady_clock::now() +
-                            std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                std::chrono::duration<double>(ctx.config.query_timeout_seconds));
+  options.limits = QueryLimitsFor(update, ctx.config);
+  options.limits.max_results = 0;  // WHERE solutions of an update are not an answer
+  options.journal = ctx.journal;
   auto result = sparql::ExecuteUpdate(ctx.store, update.update, options);
-  if (!result.ok()) return result.error();
+  if (!result.ok()) return ExplainTimeout(result.error(), update, ctx.config);
   ctx.metrics.SetTriplesLoaded(ctx.store.Size());
   Response r;
   r.status = 204;

@@ -37,21 +37,20 @@ void AccessLog(const Request& req, int status, std::size_t bytes, double seconds
 
 struct Server::Impl {
   ServerOptions options;
-  ServiceContext& context;
+  WorkerPool& workers;
+  Metrics& metrics;
   asio::io_context io{1};
-  // Keeps io.run() going while a request is away on the store thread.
+  // Keeps io.run() going while requests are away on the workers.
   asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
-  asio::thread_pool store_thread{1};
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
   std::atomic<bool> stopping{false};
-  std::atomic<std::size_t> queued{0};  // requests posted to the store thread, not yet handled
 
   class Session;
   std::mutex sessions_mu;
   std::set<std::shared_ptr<Session>> sessions;
 
-  Impl(ServerOptions o, ServiceContext& c) : options(std::move(o)), context(c) {}
+  Impl(ServerOptions o, WorkerPool& w, Metrics& m) : options(std::move(o)), workers(w), metrics(m) {}
 
   void Accept();
   void BeginStop();
@@ -136,34 +135,32 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void Dispatch() {
     keep_alive_ = parser_->get().keep_alive();
     version_ = parser_->get().version();
-    // Bounded queue in front of the single store thread: when full, say so
-    // at once instead of letting clients wait without limit.
-    if (server_.queued.load() >= server_.options.max_queue) {
-      Request req = ToRequest(parser_->release());
-      started_ = Clock::now();
-      return Write(req, ErrorResponse(Error::Unavailable("the server is busy (" +
-                                                         std::to_string(server_.options.max_queue) +
-                                                         " requests queued); retry shortly"),
-                                      req));
-    }
-    ++server_.queued;
     auto request = std::make_shared<Request>(ToRequest(parser_->release()));
     started_ = Clock::now();
     stream_.expires_never();
-    // Handlers run on the store thread; the answer comes back to this
-    // connection's executor to be written.
+    // Handlers run on a worker thread (each owns a Store replica); the
+    // answer comes back to this connection's executor to be written.
     // The work guard keeps io.run() alive while the request is away, so a
     // graceful shutdown still writes the answer of an in-flight request.
-    auto guard = asio::make_work_guard(server_.io);
-    asio::post(server_.store_thread, [self = shared_from_this(), request, guard]() mutable {
-      Response response = Handle(*request, self->server_.context);
-      --self->server_.queued;
-      asio::post(self->stream_.get_executor(),
-                 [self, request, response = std::move(response)]() mutable {
-                   self->Write(*request, std::move(response));
-                 });
-      guard.reset();
-    });
+    auto guard = std::make_shared<asio::executor_work_guard<asio::io_context::executor_type>>(
+        asio::make_work_guard(server_.io));
+    bool queued = server_.workers.Submit(
+        request, [self = shared_from_this(), request, guard](Response response) mutable {
+          asio::post(self->stream_.get_executor(),
+                     [self, request, response = std::move(response)]() mutable {
+                       self->Write(*request, std::move(response));
+                     });
+          guard->reset();
+        });
+    if (!queued) {
+      // Bounded queue in front of the workers: when full, say so at once
+      // instead of letting clients wait without limit.
+      guard->reset();
+      Write(*request, ErrorResponse(Error::Unavailable("the server is busy (" +
+                                                       std::to_string(server_.options.max_queue) +
+                                                       " requests queued); retry shortly"),
+                                    *request));
+    }
   }
 
   void ReplyError(const Error& e) {
@@ -207,7 +204,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       res->body().clear();  // Content-Length keeps the GET length
     }
     double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
-    server_.context.metrics.RecordRequest(RouteName(request.path()), response.status, seconds);
+    server_.metrics.RecordRequest(RouteName(request.path()), response.status, seconds);
     if (server_.options.access_log) AccessLog(request, response.status, bytes, seconds);
     stream_.expires_after(server_.options.read_timeout);
     auto write_done = [self = shared_from_this(), res, closing](beast::error_code ec, std::size_t) {
@@ -292,12 +289,10 @@ void Server::Impl::BeginStop() {
   for (auto& s : sessions) s->CloseIfIdle();
 }
 
-Server::Server(ServerOptions options, ServiceContext& context)
-    : impl_(std::make_unique<Impl>(std::move(options), context)) {}
+Server::Server(ServerOptions options, WorkerPool& workers, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), workers, metrics)) {}
 
-Server::~Server() {
-  impl_->store_thread.join();
-}
+Server::~Server() = default;
 
 Result<unsigned short> Server::Listen() {
   beast::error_code ec;
@@ -321,7 +316,10 @@ void Server::Run() {
   });
   impl_->Accept();
   impl_->io.run();
-  impl_->store_thread.join();
+  // Every in-flight request has been answered (the work guards kept io.run()
+  // going until then); the workers may end.
+  impl_->workers.Stop();
+  impl_->workers.Join();
 }
 
 void Server::Stop() {

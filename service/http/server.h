@@ -1,10 +1,11 @@
 // The HTTP/1.1 server: Beast sessions on Asio, limits and timeouts, and the
-// hand-off of every request to the store thread.
+// hand-off of every request to the worker pool.
 //
-// Threading: one I/O thread runs all sockets; one store thread runs every
-// handler (librdf is not thread-safe, so exactly one thread ever touches
-// the Store). Responses go back to the I/O thread to be written. Issue 7
-// widens this to store replicas per core.
+// Threading: one I/O thread runs all sockets; handlers run on the
+// WorkerPool's threads, each with its own Store replica (worker_pool.h says
+// why). Responses go back to the I/O thread to be written. Parsing and
+// writing HTTP is cheap next to evaluating a query, so one I/O thread keeps
+// up with the workers (bench/RESULTS.md).
 #pragma once
 
 #include <chrono>
@@ -15,6 +16,7 @@
 
 #include "core/status.h"
 #include "handlers/context.h"
+#include "http/worker_pool.h"
 
 namespace kg {
 
@@ -26,13 +28,15 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};       // to read one whole request
   std::chrono::seconds idle_timeout{15};       // keep-alive connection waiting for the next
   std::size_t max_connections = 256;           // more: 503 + Retry-After, then closed
-  std::size_t max_queue = 64;                  // requests waiting for the store: 503 above
+  std::size_t max_queue = 64;                  // requests waiting for a worker: 503 above (set on the WorkerPool)
   bool access_log = true;                      // one line per request on stderr
 };
 
 class Server {
  public:
-  Server(ServerOptions options, ServiceContext& context);
+  // workers and metrics must outlive the server; Run() stops and joins the
+  // workers when it returns.
+  Server(ServerOptions options, WorkerPool& workers, Metrics& metrics);
   ~Server();
   // Binds and listens; returns the bound port.
   Result<unsigned short> Listen();

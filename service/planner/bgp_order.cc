@@ -47,24 +47,24 @@ PatternInfo PatternVariables(const TriplePattern& t) {
 std::vector<std::size_t> OrderBgp(
     const std::vector<TriplePattern>& patterns, const std::set<std::string>& bound,
     const std::function<std::optional<Term>(const std::string&)>& value,
-    const std::function<double(const std::optional<Term>&, const std::optional<Term>&,
-                               const std::optional<Term>&)>& estimate) {
+    const BgpEstimate& estimate) {
   std::vector<PatternInfo> infos;
   for (const auto& t : patterns) infos.push_back(PatternVariables(t));
   auto cost = [&](std::size_t i, const std::set<std::string>& b) {
     const auto& t = patterns[i];
-    auto known = [&](const VarOrTerm& pos) -> std::optional<Term> {
+    unsigned unknown = 0;
+    auto known = [&](const VarOrTerm& pos, unsigned bit) -> std::optional<Term> {
       if (const Term* term = std::get_if<Term>(&pos)) return *term;
       const auto& name = std::get<Var>(pos).name;
       if (!b.count(name)) return std::nullopt;
       auto v = value(name);
-      // Bound, value not known yet (an earlier pattern binds it): a
-      // placeholder IRI gets the selectivity right.
-      return v ? v : std::optional<Term>(Term::Iri("urn:kg:bound"));
+      if (!v) unknown |= bit;  // bound, value not known yet
+      return v;
     };
-    auto s = known(t.subject), o = known(t.object);
-    if (t.path) return (s || o) ? 50.0 : 1e9;
-    return estimate(s, known(t.predicate), o);
+    auto s = known(t.subject, 1), o = known(t.object, 4);
+    if (t.path) return (s || o || (unknown & 5)) ? 50.0 : 1e9;
+    auto p = known(t.predicate, 2);
+    return estimate(s, p, o, unknown);
   };
   return OrderPatterns(infos, bound, cost);
 }

@@ -33,14 +33,18 @@ PatternInfo PatternVariables(const TriplePattern& pattern);
 
 // Orders the triple patterns of a BGP by the store's estimates.
 // `value(var)`: the value of a variable bound before the BGP, if known
-// (nullopt: bound, value not known); `estimate(s, p, o)`: the store's
-// estimate with nullopt as wildcard. A variable bound by an earlier pattern
-// counts as known (a placeholder term stands in for its value). A property
-// path is cheap with a bound end, very dear without.
+// (nullopt: bound, value not known); `estimate(s, p, o, unknown)`: the
+// store's count with nullopt as wildcard, where the positions in `unknown`
+// (bits 1 s, 2 p, 4 o; nullopt there too) are bound to a value not known
+// yet: a variable bound by an earlier pattern or by the input without a
+// known value. The store answers those with averages from its exact
+// statistics (TripleIndex::Estimate). A property path is cheap with a bound
+// end, very dear without.
+using BgpEstimate = std::function<double(const std::optional<Term>&, const std::optional<Term>&,
+                                         const std::optional<Term>&, unsigned unknown)>;
 std::vector<std::size_t> OrderBgp(
     const std::vector<TriplePattern>& patterns, const std::set<std::string>& bound,
     const std::function<std::optional<Term>(const std::string&)>& value,
-    const std::function<double(const std::optional<Term>&, const std::optional<Term>&,
-                               const std::optional<Term>&)>& estimate);
+    const BgpEstimate& estimate);
 
 }  // namespace kg::sparql

@@ -5,7 +5,8 @@
 // EXTEND that does not bind them — where the evaluator then checks them as
 // soon as a basic graph pattern has bound their variables. A filter with
 // EXISTS goes into UNION branches (the same solutions) but never below one
-// side of a join: it substitutes the whole solution.
+// side of a join: it substitutes the whole solution. DISTINCT over an ORDER
+// BY whose keys are all projected sorts after removing duplicates.
 // Pure; thread-safe.
 #pragma once
 

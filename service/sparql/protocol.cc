@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 
 namespace kg {
@@ -16,6 +18,23 @@ std::string MediaType(const std::string& content_type) {
   return mt;
 }
 
+// `timeout` (seconds, as Fuseki's): a positive decimal number; the handler
+// caps it at the server's --query-timeout.
+Status ReadTimeout(const Params& params, SparqlRequest& r) {
+  auto values = ParamValues(params, "timeout");
+  if (values.empty()) return Status::Ok();
+  if (values.size() > 1) return Error::BadRequest("more than one 'timeout' parameter");
+  const std::string& v = values.front();
+  char* end = nullptr;
+  double seconds = v.empty() || std::isspace(static_cast<unsigned char>(v[0]))
+                       ? -1
+                       : std::strtod(v.c_str(), &end);
+  if (!end || *end != '\0' || !std::isfinite(seconds) || seconds <= 0)
+    return Error::BadRequest("'timeout' must be a positive number of seconds, not '" + v + "'");
+  r.timeout_seconds = seconds;
+  return Status::Ok();
+}
+
 Result<SparqlRequest> UpdateFromParams(const Params& params) {
   auto updates = ParamValues(params, "update");
   if (!ParamValues(params, "query").empty())
@@ -28,6 +47,7 @@ Result<SparqlRequest> UpdateFromParams(const Params& params) {
   r.update = updates.front();
   r.using_graphs = ParamValues(params, "using-graph-uri");
   r.using_named = ParamValues(params, "using-named-graph-uri");
+  if (auto st = ReadTimeout(params, r); !st.ok()) return st.error();
   return r;
 }
 
@@ -52,6 +72,7 @@ Result<SparqlRequest> FromParams(const Params& params, bool allow_empty, bool is
   r.dataset.named_graphs = ParamValues(params, "named-graph-uri");
   auto formats = ParamValues(params, "format");
   if (!formats.empty()) r.format = formats.front();
+  if (auto st = ReadTimeout(params, r); !st.ok()) return st.error();
   return r;
 }
 
@@ -61,7 +82,9 @@ std::optional<Result<SparqlRequest>> PostUpdate(const Request& request, const st
                                                 const Params& url) {
   auto from_url = [&](Params& all) {
     for (auto& p : url)
-      if (p.first == "using-graph-uri" || p.first == "using-named-graph-uri") all.push_back(p);
+      if (p.first == "using-graph-uri" || p.first == "using-named-graph-uri" ||
+          p.first == "timeout")
+        all.push_back(p);
   };
   if (mt == "application/sparql-update") {
     if (!ParamValues(url, "update").empty())
@@ -106,9 +129,9 @@ Result<SparqlRequest> ParseSparqlRequest(const Request& request) {
   if (auto r = PostUpdate(request, mt, url)) return std::move(*r);
   if (mt == "application/x-www-form-urlencoded") {
     Params all = ParseUrlEncoded(request.body);
-    // `format` may sit in the URL of a form POST too.
+    // `format` and `timeout` may sit in the URL of a form POST too.
     for (auto& p : url)
-      if (p.first == "format") all.push_back(p);
+      if (p.first == "format" || p.first == "timeout") all.push_back(p);
     return FromParams(all, false, false);
   }
   if (mt == "application/sparql-query") {

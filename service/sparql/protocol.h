@@ -21,6 +21,9 @@ struct SparqlRequest {
   std::string update;       // kUpdate: the update request text
   // kUpdate: using-graph-uri / using-named-graph-uri (Protocol §2.2.3).
   std::vector<std::string> using_graphs, using_named;
+  // `timeout` parameter: seconds the client allows (a lower limit than the
+  // server's is honoured, a higher one is capped by the handler).
+  std::optional<double> timeout_seconds;
 };
 
 // Queries: §2.1.1 GET ?query=, §2.1.2 POST form, §2.1.3 POST
@@ -29,7 +32,8 @@ struct SparqlRequest {
 // POST application/sparql-update, with using-graph-uri /
 // using-named-graph-uri in the form or the URL. Errors: Error::BadRequest for
 // both query and update, a repeated `query` or `update`, an update by GET,
-// missing query in a POST; Error::UnsupportedMedia for another Content-Type;
+// missing query in a POST, a `timeout` that is not a positive number of
+// seconds; Error::UnsupportedMedia for another Content-Type;
 // Error::MethodNotAllowed for other methods.
 Result<SparqlRequest> ParseSparqlRequest(const Request& request);
 

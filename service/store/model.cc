@@ -21,11 +21,15 @@ NodePtr ToNode(librdf_world* world, const Term& t) {
     case Term::Kind::kBlank:
       return NodePtr(librdf_new_node_from_blank_identifier(world, U(t.value)));
     case Term::Kind::kLiteral: {
+      // In the normal form of Term::Literal ("v"^^xsd:string is "v", tags in
+      // lower case), so librdf holds one node per RDF term, as the id index
+      // does (store/triple_index.h).
+      Term n = Term::Literal(t.value, t.language, t.datatype);
       UriPtr dt;
-      if (!t.datatype.empty()) dt.reset(librdf_new_uri(world, U(t.datatype)));
+      if (!n.datatype.empty()) dt.reset(librdf_new_uri(world, U(n.datatype)));
       return NodePtr(librdf_new_node_from_typed_counted_literal(
-          world, U(t.value), t.value.size(), t.language.empty() ? nullptr : t.language.c_str(),
-          t.language.size(), dt.get()));
+          world, U(n.value), n.value.size(), n.language.empty() ? nullptr : n.language.c_str(),
+          n.language.size(), dt.get()));
     }
   }
   return nullptr;
@@ -73,7 +77,6 @@ Status Model::Validate(RdfWorld& world, const Graph& triples) {
 }
 
 Status Model::AddTriples(const Graph& triples) {
-  predicate_counts_.reset();
   librdf_world* w = world_.librdf();
   for (const auto& t : triples) {
     NodePtr s = ToNode(w, t.subject), p = ToNode(w, t.predicate), o = ToNode(w, t.object);
@@ -86,7 +89,6 @@ Status Model::AddTriples(const Graph& triples) {
 }
 
 void Model::RemoveTriples(const Graph& triples) {
-  predicate_counts_.reset();
   librdf_world* w = world_.librdf();
   for (const auto& t : triples) {
     NodePtr s = ToNode(w, t.subject), p = ToNode(w, t.predicate), o = ToNode(w, t.object);
@@ -98,7 +100,6 @@ void Model::RemoveTriples(const Graph& triples) {
 }
 
 void Model::AddAll(const Model& other) {
-  predicate_counts_.reset();
   StreamPtr stream(librdf_model_as_stream(other.model_.get()));
   if (stream) librdf_model_add_statements(model_.get(), stream.get());
 }
@@ -125,18 +126,6 @@ void Model::ForEach(const std::optional<Term>& s, const std::optional<Term>& p,
     if (!fn(std::move(t))) return;
     librdf_stream_next(stream.get());
   }
-}
-
-std::size_t Model::PredicateCount(const std::string& p) const {
-  if (!predicate_counts_) {
-    predicate_counts_.emplace();
-    ForEach(std::nullopt, std::nullopt, std::nullopt, [&](Triple&& t) {
-      ++(*predicate_counts_)[t.predicate.value];
-      return true;
-    });
-  }
-  auto it = predicate_counts_->find(p);
-  return it == predicate_counts_->end() ? 0 : it->second;
 }
 
 Graph Model::Match(const std::optional<Term>& s, const std::optional<Term>& p,

@@ -39,14 +39,11 @@ class Model {
   void ForEach(const std::optional<Term>& s, const std::optional<Term>& p,
                const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn,
                unsigned want = 7) const;
-  // Triples with predicate p (computed on first use after a change).
-  std::size_t PredicateCount(const std::string& p) const;
 
  private:
   RdfWorld& world_;
   StoragePtr storage_;
   ModelPtr model_;
-  mutable std::optional<std::unordered_map<std::string, std::size_t>> predicate_counts_;
 };
 
 // Conversions between plain terms and librdf nodes.

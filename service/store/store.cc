@@ -23,6 +23,11 @@ struct Store::Impl {
   std::unique_ptr<Model> union_graph;  // only when options.union_default_graph
   PrefixMap prefixes;
   std::uint64_t version = 0;
+  // The id index, mirroring the models above (see store.h).
+  TermDictionary terms;
+  TripleIndex default_index;
+  std::map<std::string, TripleIndex> named_index;
+  TripleIndex union_index;  // only filled when options.union_default_graph
 
   std::unique_ptr<Model> NewModel() { return std::make_unique<Model>(world, options.storage); }
 
@@ -30,6 +35,52 @@ struct Store::Impl {
     if (!g) return default_graph.get();
     auto it = named.find(*g);
     return it == named.end() ? nullptr : it->second.get();
+  }
+
+  const TripleIndex* FindIndex(const GraphName& g) const {
+    if (!g) return &default_index;
+    auto it = named_index.find(*g);
+    return it == named_index.end() ? nullptr : &it->second;
+  }
+  TripleIndex& IndexOf(const GraphName& g) { return g ? named_index[*g] : default_index; }
+
+  std::vector<IdTriple> Intern(const Graph& triples) {
+    std::vector<IdTriple> ids;
+    ids.reserve(triples.size());
+    for (const auto& t : triples)
+      ids.push_back({terms.Intern(t.subject), terms.Intern(t.predicate), terms.Intern(t.object)});
+    return ids;
+  }
+  // Ids of the triples whose terms are all known (the others are in no graph).
+  std::vector<IdTriple> Known(const Graph& triples) const {
+    std::vector<IdTriple> ids;
+    for (const auto& t : triples) {
+      IdTriple id{terms.Find(t.subject), terms.Find(t.predicate), terms.Find(t.object)};
+      if (id.s && id.p && id.o) ids.push_back(id);
+    }
+    return ids;
+  }
+  static std::vector<IdTriple> AllOf(const TripleIndex& index) {
+    IdRange r = index.All();
+    std::vector<IdTriple> out;
+    out.reserve(r.size());
+    for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r[i]);
+    return out;
+  }
+  void UnionAdd(std::vector<IdTriple> ids) {
+    if (options.union_default_graph) union_index.Insert(std::move(ids));
+  }
+  // Call after the graph's own index changed: a triple leaves the union
+  // only when no graph has it any more.
+  void UnionRemove(std::vector<IdTriple> ids) {
+    if (!options.union_default_graph) return;
+    std::erase_if(ids, [&](const IdTriple& t) {
+      if (default_index.Contains(t)) return true;
+      for (const auto& [name, index] : named_index)
+        if (index.Contains(t)) return true;
+      return false;
+    });
+    union_index.Erase(std::move(ids));
   }
 
   // The union is rebuilt after removals (writes are rare; reads are many).
@@ -63,6 +114,13 @@ Status Store::Replace(const GraphName& graph, const Graph& triples) {
   if (!graph) impl_->default_graph = std::move(fresh);
   else impl_->named[*graph] = std::move(fresh);
   impl_->RebuildUnion();
+  TripleIndex& index = impl_->IndexOf(graph);
+  auto old = Impl::AllOf(index);
+  auto ids = impl_->Intern(triples);
+  index.Clear();
+  index.Insert(ids);
+  impl_->UnionRemove(std::move(old));
+  impl_->UnionAdd(std::move(ids));
   ++impl_->version;
   return Status::Ok();
 }
@@ -78,6 +136,9 @@ Status Store::Add(const GraphName& graph, const Graph& triples) {
   }
   (void)target->AddTriples(triples);
   if (impl_->union_graph) (void)impl_->union_graph->AddTriples(triples);
+  auto ids = impl_->Intern(triples);
+  impl_->IndexOf(graph).Insert(ids);
+  impl_->UnionAdd(std::move(ids));
   ++impl_->version;
   return Status::Ok();
 }
@@ -88,6 +149,9 @@ Status Store::Remove(const GraphName& graph, const Graph& triples) {
   if (triples.empty()) return Status::Ok();
   target->RemoveTriples(triples);
   impl_->RebuildUnion();  // a triple may still be in another graph
+  auto ids = impl_->Known(triples);
+  impl_->IndexOf(graph).Erase(ids);
+  impl_->UnionRemove(std::move(ids));
   ++impl_->version;
   return Status::Ok();
 }
@@ -99,6 +163,18 @@ bool Store::Drop(const GraphName& graph) {
     return false;
   }
   impl_->RebuildUnion();
+  std::vector<IdTriple> old;
+  if (!graph) {
+    old = Impl::AllOf(impl_->default_index);
+    impl_->default_index.Clear();
+  } else {
+    auto it = impl_->named_index.find(*graph);
+    if (it != impl_->named_index.end()) {
+      old = Impl::AllOf(it->second);
+      impl_->named_index.erase(it);
+    }
+  }
+  impl_->UnionRemove(std::move(old));
   ++impl_->version;
   return true;
 }
@@ -152,30 +228,42 @@ void Store::AddPrefixes(const PrefixMap& prefixes) {
   }
 }
 
+const TermDictionary& Store::Terms() const { return impl_->terms; }
+
+const TripleIndex* Store::Index(const GraphRef& graph) const {
+  if (graph.query_default)
+    return impl_->options.union_default_graph ? &impl_->union_index : &impl_->default_index;
+  return impl_->FindIndex(graph.name);
+}
+
 void Store::ForEach(const GraphRef& graph, const std::optional<Term>& s,
                     const std::optional<Term>& p, const std::optional<Term>& o,
                     const std::function<bool(Triple&&)>& fn, unsigned want) const {
-  Model* m = nullptr;
-  if (graph.query_default)
-    m = impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get();
-  else
-    m = impl_->Find(graph.name);
-  if (m) m->ForEach(s, p, o, fn, want);
+  const TripleIndex* index = Index(graph);
+  if (!index) return;
+  const TermDictionary& d = impl_->terms;
+  TermId si = s ? d.Find(*s) : 0, pi = p ? d.Find(*p) : 0, oi = o ? d.Find(*o) : 0;
+  if ((s && !si) || (p && !pi) || (o && !oi)) return;  // a term no graph has
+  IdRange r = index->Match(si, pi, oi);
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    IdTriple t = r[i];
+    Triple out;
+    if (want & 1) out.subject = d.Get(t.s);
+    if (want & 2) out.predicate = d.Get(t.p);
+    if (want & 4) out.object = d.Get(t.o);
+    if (!fn(std::move(out))) return;
+  }
 }
 
 double Store::Estimate(const GraphRef& graph, const std::optional<Term>& s,
-                       const std::optional<Term>& p, const std::optional<Term>& o) const {
-  Model* m = graph.query_default
-                 ? (impl_->union_graph ? impl_->union_graph.get() : impl_->default_graph.get())
-                 : impl_->Find(graph.name);
-  if (!m) return 0;
-  double n = static_cast<double>(m->Size());
-  if (p && p->is_iri()) n = static_cast<double>(m->PredicateCount(p->value));
-  // Rough selectivities of a bound subject / object; the order they induce
-  // (s > o > p) is what matters to the planner, not the absolute numbers.
-  if (s) n = std::min(n, 8.0);
-  if (o) n = std::min(n, o->is_literal() ? 2.0 : 20.0);
-  return n;
+                       const std::optional<Term>& p, const std::optional<Term>& o,
+                       unsigned unknown) const {
+  const TripleIndex* index = Index(graph);
+  if (!index) return 0;
+  const TermDictionary& d = impl_->terms;
+  TermId si = s ? d.Find(*s) : 0, pi = p ? d.Find(*p) : 0, oi = o ? d.Find(*o) : 0;
+  if ((s && !si) || (p && !pi) || (o && !oi)) return 0;
+  return index->Estimate(si, pi, oi, unknown);
 }
 
 Graph Store::Match(const std::optional<Term>& s, const std::optional<Term>& p,

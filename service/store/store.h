@@ -8,6 +8,14 @@
 // (default graph + every named graph, deduplicated) that answers the union
 // default graph fast.
 //
+// Beside librdf, the store keeps an id index of every graph (the union
+// too): a term dictionary and sorted SPO/POS/OSP permutations
+// (store/triple_index.h). The engine's pattern lookups read it; librdf
+// stays the store of record for the Rasqal path and every serializer. Every
+// write (Replace/Add/Remove/Drop; SPARQL Update and its undo log, LOAD and
+// the Graph Store Protocol all go through them) updates both, after librdf
+// accepted the change, so the two never disagree.
+//
 // Threading: a Store is not thread-safe and must be used by one thread at a
 // time (librdf is not thread-safe); kg runs all store work on one store
 // thread.
@@ -22,6 +30,7 @@
 
 #include "core/status.h"
 #include "core/term.h"
+#include "store/triple_index.h"
 
 namespace kg {
 
@@ -95,17 +104,26 @@ class Store {
     bool query_default = true;
     GraphName name;  // when !query_default; nullopt = the stored default graph
   };
+  // The dictionary of every term the store holds (ids of the index).
+  const TermDictionary& Terms() const;
+  // The id index of one graph; nullptr for an unknown graph. Valid until
+  // the next write.
+  const TripleIndex* Index(const GraphRef& graph) const;
+
   // Calls `fn` for each triple matching the pattern (nullopt = wildcard)
   // until it returns false. An unknown graph has no triples. `want` (bits
   // 1 subject, 2 predicate, 4 object) names the positions fn reads; the
-  // others are passed empty, which makes scans much cheaper.
+  // others are passed empty. (Read from the id index; the engine uses
+  // Index() directly and never builds Terms.)
   void ForEach(const GraphRef& graph, const std::optional<Term>& s, const std::optional<Term>& p,
                const std::optional<Term>& o, const std::function<bool(Triple&&)>& fn,
                unsigned want = 7) const;
-  // Estimated number of matches, from per-predicate counts (exact for
-  // (? p ?) and (? ? ?)); used by the planner to order patterns.
+  // Number of matches: exact for given positions; positions in `unknown`
+  // (bits 1 s, 2 p, 4 o; pass nullopt there) are bound to a value not known
+  // yet, estimated as TripleIndex::Estimate does. For the planner.
   double Estimate(const GraphRef& graph, const std::optional<Term>& s,
-                  const std::optional<Term>& p, const std::optional<Term>& o) const;
+                  const std::optional<Term>& p, const std::optional<Term>& o,
+                  unsigned unknown = 0) const;
 
   // Triples matching a pattern in the query's default graph (nullopt =
   // wildcard). For the store wrappers' tests and the storage benchmark.

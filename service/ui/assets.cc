@@ -17,6 +17,7 @@ constexpr Asset kAssets[] = {
     {"kg.css", "kg.css", "text/css; charset=utf-8"},
     {"kg.js", "kg.js", "text/javascript; charset=utf-8"},
     {"sparql.js", "sparql.js", "text/javascript; charset=utf-8"},
+    {"favicon.svg", "favicon.svg", "image/svg+xml"},
     {"yasgui.min.js", "node_modules/@zazuko/yasgui/build/yasgui.min.js",
      "text/javascript; charset=utf-8"},
     {"yasgui.min.css", "node_modules/@zazuko/yasgui/build/yasgui.min.css",

@@ -2,6 +2,7 @@
 #include <set>
 #include <string>
 
+#include "core/message.h"
 #include "ui/html.h"
 #include "ui/pages.h"
 
@@ -89,6 +90,9 @@ Page ConceptPage(const ConceptData& data, Lang lang, const Config& config) {
     }
     h += "</nav>";
   }
+  if (!c.in_schemes.empty())
+    h += "<p class=\"tree-link\"><a href=\"/hierarchy?focus=" + PercentEncode(c.iri) + "#focus\">" +
+         T(lang, Msg::kShowInHierarchy) + "</a></p>";
   h += "<article class=\"concept\" about=\"" + Escape(c.iri) + "\">";
   h += "<p class=\"kind\">" + T(lang, Msg::kConcept);
   for (const auto& s : c.in_schemes)
@@ -196,7 +200,8 @@ Page ConceptPage(const ConceptData& data, Lang lang, const Config& config) {
   if (!data.diagram_svg.empty())
     h += "<section class=\"diagram-block\" aria-labelledby=\"h-diagram\"><h2 id=\"h-diagram\">" +
          T(lang, Msg::kDiagram) + "</h2><p class=\"muted\">" + T(lang, Msg::kDiagramHint) +
-         "</p><div class=\"diagram\" id=\"concept-diagram\">" + data.diagram_svg + "</div></section>";
+         "</p><div class=\"diagram\" id=\"concept-diagram\">" + data.diagram_svg +
+         "</div><p class=\"muted legend\">" + T(lang, Msg::kDiagramLegend) + "</p></section>";
 
   // Works cited, and the other concepts resting on them.
   if (!c.works.empty()) {

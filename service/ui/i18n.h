@@ -102,9 +102,14 @@ std::string_view NativeName(Lang lang);
   X(kPlaceInHierarchy, "Plaats in de hiërarchie", "Place in the hierarchy")                      \
   X(kSource, "Bron", "Source")                                                                   \
   X(kHierarchyTitle, "Hiërarchie van de begrippen", "Hierarchy of the concepts")                 \
+  X(kShowInHierarchy, "Toon in de hiërarchie", "Show in the hierarchy")                          \
   X(kTreeChild, "smaller begrip", "narrower concept")                                            \
   X(kTreeChildren, "smallere begrippen", "narrower concepts")                                    \
-  X(kEdgeBroader, "breder", "broader")                                                           \
+  X(kDiagramLegend,                                                                              \
+    "Doorgetrokken pijl: van breder naar smaller begrip. Gestreept: verwant. Gestippeld: een "     \
+    "relatie uit de ontologie, met haar naam.",                                                  \
+    "Solid arrow: from broader to narrower concept. Dashed: related. Dotted: a relation of the "   \
+    "ontology, with its name.")                                                                  \
   X(kEdgeRelated, "verwant", "related")                                                          \
   X(kExpandAll, "Alles uitklappen", "Expand all")                                                \
   X(kCollapseAll, "Alles inklappen", "Collapse all")                                             \

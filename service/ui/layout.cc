@@ -51,7 +51,8 @@ std::string RenderPage(const Page& page, const PageRequest& request) {
   h += Escape(page.title);
   h += " — ";
   h += T(lang, Msg::kSiteName);
-  h += "</title>\n<link rel=\"stylesheet\" href=\"/assets/kg.css\">\n";
+  h += "</title>\n<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n"
+       "<link rel=\"stylesheet\" href=\"/assets/kg.css\">\n";
   for (const auto& css : page.stylesheets)
     h += "<link rel=\"stylesheet\" href=\"" + EscapeUrl(css) + "\">\n";
   h += "<link rel=\"alternate\" hreflang=\"";

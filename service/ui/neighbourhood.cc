@@ -69,9 +69,10 @@ Diagram ConceptNeighbourhood(const vocabulary::ConceptView& c, Lang lang, const 
     std::string from = outgoing ? c.iri : target.iri, to = outgoing ? target.iri : c.iri;
     if (edges.insert({from, to, label}).second) d.edges.push_back({from, to, label, style});
   };
-  // Broader concepts point at the concept (the tree reads top down), the
-  // concept at its narrower ones.
-  for (const auto& b : c.broader) add(b, std::string(Tr(lang, Msg::kEdgeBroader)), false, EdgeStyle::kSolid);
+  // Hierarchy edges are unlabelled solid arrows from broader to narrower
+  // (the diagram reads left to right like the tree); the legend under the
+  // diagram says so.
+  for (const auto& b : c.broader) add(b, "", false, EdgeStyle::kSolid);
   for (const auto& n : c.narrower) add(n, "", true, EdgeStyle::kSolid);
   for (const auto& r : c.related) add(r, std::string(Tr(lang, Msg::kEdgeRelated)), true, EdgeStyle::kDashed);
   for (const auto& rel : c.relations) {
@@ -88,7 +89,7 @@ Diagram ConceptNeighbourhood(const vocabulary::ConceptView& c, Lang lang, const 
     bool already = false;
     for (const auto& e : d.edges)
       if ((e.from == rel.target.iri && e.to == c.iri) || (e.to == rel.target.iri && e.from == c.iri))
-        already = already || e.label.empty() || e.label == std::string(Tr(lang, Msg::kEdgeBroader));
+        already = already || e.label.empty();
     if (already) continue;
     add(rel.target, Wrap(name, 18), true, EdgeStyle::kDotted);
   }

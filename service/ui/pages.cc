@@ -30,25 +30,48 @@ std::string SchemeTitle(const vocabulary::SchemeView& s, Lang lang, const Config
   return TextHtml(t, lang);
 }
 
+bool Contains(const vocabulary::TreeNode& node, const std::string& iri) {
+  if (node.ref.iri == iri) return true;
+  for (const auto& c : node.children)
+    if (Contains(c, iri)) return true;
+  return false;
+}
+
 // A tree as nested lists. A concept with narrower concepts is its link
 // followed by a <details> whose summary ("3 narrower concepts") opens the
 // children: expandable without JavaScript, and the link is not nested in
 // the summary (interactive content inside <summary> is not accessible).
+// Branches leading to `focus` are open and the focus is marked (the first
+// occurrence gets id="focus" for the link from the concept page).
 void TreeHtml(const std::vector<vocabulary::TreeNode>& nodes, Lang lang, const Config& config,
-              int depth, std::string& h) {
+              int depth, const std::string& focus, bool& focus_anchored, std::string& h) {
   h += depth == 0 ? "<ul class=\"tree\">" : "<ul>";
   for (const auto& n : nodes) {
     std::string link = RefLink(n.ref, ResourceKind::kConcept, lang, config);
+    std::string attrs;
+    if (!focus.empty() && n.ref.iri == focus) {
+      link = "<strong class=\"focus\" aria-current=\"true\">" + link + "</strong>";
+      if (!focus_anchored) attrs = " id=\"focus\"";
+      focus_anchored = true;
+    }
     if (n.children.empty()) {
-      h += "<li><span class=\"leaf\">" + link + "</span></li>";
+      h += "<li" + attrs + "><span class=\"leaf\">" + link + "</span></li>";
     } else {
-      h += "<li class=\"branch\">" + link + " <details><summary>" + std::to_string(n.children.size()) +
-           " " + T(lang, n.children.size() == 1 ? Msg::kTreeChild : Msg::kTreeChildren) + "</summary>";
-      TreeHtml(n.children, lang, config, depth + 1, h);
+      bool open = !focus.empty() && n.ref.iri != focus && Contains(n, focus);
+      h += "<li class=\"branch\"" + attrs + ">" + link + (open ? " <details open><summary>" : " <details><summary>") +
+           std::to_string(n.children.size()) + " " +
+           T(lang, n.children.size() == 1 ? Msg::kTreeChild : Msg::kTreeChildren) + "</summary>";
+      TreeHtml(n.children, lang, config, depth + 1, focus, focus_anchored, h);
       h += "</details></li>";
     }
   }
   h += "</ul>";
+}
+
+void TreeHtml(const std::vector<vocabulary::TreeNode>& nodes, Lang lang, const Config& config,
+              const std::string& focus, std::string& h) {
+  bool anchored = false;
+  TreeHtml(nodes, lang, config, 0, focus, anchored, h);
 }
 
 std::string TreeTools(Lang lang) {
@@ -110,7 +133,8 @@ Page HomePage(const HomeData& data, Lang lang, const Config& config) {
   return page;
 }
 
-Page HierarchyPage(const std::vector<SchemeTree>& schemes, Lang lang, const Config& config) {
+Page HierarchyPage(const std::vector<SchemeTree>& schemes, Lang lang, const Config& config,
+                   const std::string& focus) {
   Page page;
   page.title = std::string(Tr(lang, Msg::kHierarchyTitle));
   page.section = Section::kHierarchy;
@@ -120,7 +144,9 @@ Page HierarchyPage(const std::vector<SchemeTree>& schemes, Lang lang, const Conf
     h += "<section aria-labelledby=\"" + id + "\"><h2 id=\"" + id + "\"><a href=\"" +
          EscapeUrl(ResourceHref(s.scheme.iri, ResourceKind::kScheme, config)) + "\">" +
          SchemeTitle(s.scheme, lang, config) + "</a></h2>";
-    TreeHtml(s.tree, lang, config, 0, h);
+    bool in_scheme = false;
+    for (const auto& top : s.tree) in_scheme = in_scheme || Contains(top, focus);
+    TreeHtml(s.tree, lang, config, in_scheme ? focus : std::string(), h);
     h += "</section>";
   }
   page.body_html = std::move(h);
@@ -142,7 +168,7 @@ Page SchemePage(const SchemeTree& s, const std::string& jsonld, const std::strin
   h += "<p class=\"muted\">" + std::to_string(s.scheme.concept_count) + " " +
        T(lang, Msg::kConcepts) + "</p>";
   h += "<h2>" + T(lang, Msg::kHierarchyTitle) + "</h2>" + TreeTools(lang);
-  TreeHtml(s.tree, lang, config, 0, h);
+  TreeHtml(s.tree, lang, config, std::string(), h);
   h += "<section class=\"data\"><h2>" + T(lang, Msg::kData) + "</h2><p class=\"iri\"><span>" +
        T(lang, Msg::kIri) + ":</span> <code id=\"scheme-iri\">" + Escape(s.scheme.iri) +
        "</code><button type=\"button\" hidden data-copy=\"" + Escape(s.scheme.iri) + "\">" +

@@ -69,9 +69,11 @@ struct SchemeTree {
   std::vector<vocabulary::TreeNode> tree;
 };
 // The hierarchy of every scheme (path /hierarchy) or of one (its page,
-// /schema/<id>, with `jsonld` and data links).
+// /schema/<id>, with `jsonld` and data links). `focus` (a concept IRI, ""
+// for none; /hierarchy?focus=) opens the branches that lead to it and marks
+// it; its first occurrence has id="focus".
 Page HierarchyPage(const std::vector<SchemeTree>& schemes, Lang lang,
-                   const vocabulary::Config& config);
+                   const vocabulary::Config& config, const std::string& focus = {});
 Page SchemePage(const SchemeTree& scheme, const std::string& jsonld, const std::string& path,
                 Lang lang, const vocabulary::Config& config);
 

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <vector>
 
 #include "diagram/diagram.h"
 #include "serialize/serialize.h"
@@ -89,34 +90,52 @@ std::vector<SchemeTree> BuildTrees(const Store& store, const Config& config,
 
 // Values that cost hundreds of milliseconds on a large thesaurus (every
 // scheme's tree, the alphabetical index, the home page with its diagram)
-// are kept per interface language until the store changes (its Version).
-// Handlers run on the store thread; the mutex makes this safe regardless.
+// are kept per store and interface language until that store changes (its
+// Version). kg serve has one Store replica per worker thread, so there is one
+// entry per replica (a single slot would be rebuilt on every request that
+// lands on another worker); the mutex guards the entries, and a value is
+// built by the thread that owns `store`, outside the lock.
 template <typename T>
 class PerVersion {
  public:
   template <typename Build>
   Result<T> Get(const Store& store, Lang lang, Build build) {
+    const std::uint64_t version = store.Version();
+    const int slot = lang == Lang::kEn ? 1 : 0;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (const auto& e : entries_)
+        if (e.store == &store && e.version == version && e.slots[slot]) return *e.slots[slot];
+    }
+    Result<T> built = build();
+    if (!built.ok()) return built.error();
     std::lock_guard<std::mutex> lock(mutex_);
-    if (store_ != &store || version_ != store.Version()) {
-      store_ = &store;
-      version_ = store.Version();
-      slots_[0].reset();
-      slots_[1].reset();
+    Entry* entry = nullptr;
+    for (auto& e : entries_)
+      if (e.store == &store) entry = &e;
+    if (!entry) {
+      if (entries_.size() >= kMaxStores) entries_.erase(entries_.begin());
+      entry = &entries_.emplace_back();
+      entry->store = &store;
     }
-    auto& slot = slots_[lang == Lang::kEn ? 1 : 0];
-    if (!slot) {
-      Result<T> built = build();
-      if (!built.ok()) return built.error();
-      slot = std::move(built.value());
+    if (entry->version != version) {
+      entry->version = version;
+      entry->slots[0].reset();
+      entry->slots[1].reset();
     }
-    return *slot;
+    entry->slots[slot] = built.value();
+    return std::move(built.value());
   }
 
  private:
+  static constexpr std::size_t kMaxStores = 64;  // replicas of one server, and then some
+  struct Entry {
+    const Store* store = nullptr;
+    std::uint64_t version = 0;
+    std::optional<T> slots[2];
+  };
   std::mutex mutex_;
-  const Store* store_ = nullptr;
-  std::uint64_t version_ = 0;
-  std::optional<T> slots_[2];
+  std::vector<Entry> entries_;
 };
 
 // Every scheme with its tree (the same in both languages: trees sort by
@@ -277,7 +296,8 @@ Result<Response> HandleUi(const Request& request, const Store& store, const UiOp
   if (path == "/hierarchy") {
     auto trees = Trees(store, config);
     if (!trees.ok()) return trees.error();
-    return Html(HierarchyPage(trees.value(), choice.lang, config), request, choice);
+    return Html(HierarchyPage(trees.value(), choice.lang, config, Param(params, "focus")), request,
+                choice);
   }
   if (path == "/index") {
     static PerVersion<std::vector<vocabulary::IndexEntry>> cache;

@@ -109,7 +109,7 @@ Result<std::shared_ptr<const LabelIndex>> IndexFor(const Store& store, const Con
   };
   static std::mutex mu;
   static std::vector<Entry> entries;  // a handful at most; newest last
-  constexpr std::size_t kMaxEntries = 8;
+  constexpr std::size_t kMaxEntries = 64;  // one per Store replica (worker) of a server
   const std::uint64_t version = store.Version();
   const std::size_t size = store.Size();
   {

@@ -49,8 +49,20 @@ async function newContext(options = {}) {
 async function newPage(options) {
   const context = await newContext(options);
   const page = await context.newPage();
+  // Script errors and console errors (a blocked resource, a CSP violation,
+  // a 404 of an asset) are collected; tests assert there are none.
   page.on('pageerror', (e) => { page.__errors = (page.__errors || []).concat(String(e)); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !page.__expectErrors)
+      page.__errors = (page.__errors || []).concat('console: ' + m.text() + ' at ' + page.url());
+  });
   return page;
+}
+
+async function closeClean(page) {
+  const errors = page.__errors || [];
+  await page.context().close();
+  assert.deepEqual(errors, [], 'errors in the page');
 }
 
 async function shot(page, name) {
@@ -86,8 +98,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     assert.ok(svgLinks >= 10, 'overview diagram nodes are links: ' + svgLinks);
     assert.match(await page.textContent('#overview-diagram svg'), /pedagogische basis/i);
     await shot(page, 'home');
-    assert.deepEqual(page.__errors || [], []);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('search as you type, keyboard only: "coordinatie", ArrowDown, Enter', async () => {
@@ -105,7 +116,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     assert.equal(await page.getAttribute('#search-input', 'aria-activedescendant'), await first.getAttribute('id'));
     await Promise.all([page.waitForURL(/\/begrip\/coordinatie$/), page.keyboard.press('Enter')]);
     assert.match(await page.textContent('h1'), /coördinatie/i);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('search finds English labels and one letter shows nothing', async () => {
@@ -117,7 +128,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await page.fill('#search-input', 'boundary cross');
     await page.locator('#search-suggestions [role=option]').first().waitFor({ timeout: 15000 });
     assert.match(await page.locator('#search-suggestions [role=option]').first().textContent(), /boundary crossing/i);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('concept page: labels, definition, passage, relations, works, IRI, data links, diagram', async () => {
@@ -149,7 +160,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     assert.match(target, /^\/begrip\//);
     await Promise.all([page.waitForURL(new RegExp(target.replace(/[.?]/g, '\\$&') + '$')), nodes.nth(1).click()]);
     assert.ok((await page.textContent('h1')).length > 0);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('concept relations are labelled and can be followed', async () => {
@@ -162,7 +173,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     const link = page.locator('.relations-block ul.refs a').first();
     const href = await link.getAttribute('href');
     await Promise.all([page.waitForURL('**' + href), link.click()]);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('copy button puts the IRI on the clipboard', async () => {
@@ -170,7 +181,11 @@ describe('browsing pages', { timeout: 120000 }, () => {
     const page = await context.newPage();
     await page.goto(kg.base + '/begrip/grens');
     await page.click('button[data-copy]');
-    assert.equal(await page.textContent('button[data-copy]'), 'Gekopieerd');
+    // The clipboard write is asynchronous; the label says when it is done.
+    await page.waitForFunction(() => document.querySelector('button[data-copy]').textContent === 'Gekopieerd',
+      null, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+      'https://w3id.org/utrecht-leert/begrip/grens');
     await context.close();
   });
 
@@ -185,7 +200,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await shot(page, 'concept-grens-en');
     await page.goto(kg.base + '/sources');  // no parameter: the cookie remembers
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await page.context().close();
+    await closeClean(page);
     const en = await newPage({ locale: 'en-GB' });
     await en.goto(kg.base + '/');
     assert.equal(await en.getAttribute('html', 'lang'), 'en');
@@ -200,7 +215,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     assert.equal(await marked.getAttribute('lang'), 'en');
     assert.match(await marked.getAttribute('title'), /Niet beschikbaar in het Nederlands/);
     assert.match(await marked.textContent(), /English only concept/);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('labels are data: <script> in a label is shown, never run', async () => {
@@ -217,7 +232,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await page.fill('#search-input', 'svg onload');
     await page.waitForTimeout(400);
     assert.equal(await page.evaluate(() => window.__kgPwned), undefined);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('hierarchy: expandable tree (details) and expand all', async () => {
@@ -233,8 +248,17 @@ describe('browsing pages', { timeout: 120000 }, () => {
     assert.equal(await child.isVisible(), true);
     await page.click('[data-tree-action=expand]');
     assert.equal(await page.locator('.tree details:not([open])').count(), 0);
+    await page.click('[data-tree-action=collapse]');
+    assert.equal(await page.locator('.tree details[open]').count(), 0);
+    // From a concept page: "show in the hierarchy" opens the path to it.
+    await page.goto(kg.base + '/begrip/identificatie');
+    await Promise.all([page.waitForURL(/\/hierarchy\?focus=/), page.click('.tree-link a')]);
+    assert.ok(await page.isVisible('#focus .focus a'), 'the concept is shown in its open branch');
+    assert.match(await page.textContent('#focus'), /identificatie/);
+    await page.click('[data-tree-action=expand]');
+    assert.equal(await page.locator('.tree details:not([open])').count(), 0);
     await shot(page, 'hierarchy');
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('alphabetical index per language', async () => {
@@ -246,7 +270,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await page.goto(kg.base + '/index?lang=en');
     assert.match(await page.textContent('main'), /boundary crossing/i);
     await shot(page, 'index-en');
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('sources page and work page: works with their citing concepts', async () => {
@@ -265,7 +289,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await shot(page, 'work');
     const href = await citing.first().getAttribute('href');
     await Promise.all([page.waitForURL('**' + href), citing.first().click()]);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('SPARQL page: YASGUI served by kg runs an example query', async () => {
@@ -281,8 +305,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await page.locator('.yasr table tbody tr').first().waitFor({ timeout: 15000 });
     assert.ok(await page.locator('.yasr table tbody tr').count() >= 1);
     await shot(page, 'sparql');
-    assert.deepEqual(page.__errors || [], []);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('without JavaScript: pages read, the tree opens, the search form works', async () => {
@@ -298,7 +321,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     const first = page.locator('.tree > li.branch > details').first();
     await first.locator(':scope > summary').click();
     assert.notEqual(await first.getAttribute('open'), null);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('phone width: no horizontal scrolling, search still works', async () => {
@@ -312,7 +335,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await shot(page, 'concept-grens-phone');
     await page.fill('#search-input', 'transfor');
     await page.locator('#search-suggestions [role=option]').first().waitFor({ timeout: 15000 });
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('accessibility: axe-core finds no WCAG 2.1 A/AA violation (contrast included)', async () => {
@@ -331,7 +354,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
         problems.push(`${p}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     }
     assert.deepEqual(problems, []);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('focus is visible and the skip link works', async () => {
@@ -347,7 +370,7 @@ describe('browsing pages', { timeout: 120000 }, () => {
       return s.outlineStyle + ' ' + s.outlineWidth;
     });
     assert.match(style, /solid 3px/);
-    await page.context().close();
+    await closeClean(page);
   });
 
   test('linked data: the concept IRI answers HTML to browsers and RDF by Accept', async () => {

@@ -1,7 +1,11 @@
 #!/usr/bin/python3
 """End-to-end tests of the server's limits over real sockets: slow-loris,
-connection cap, queue cap, keep-alive idle timeout."""
+connection cap, queue cap, keep-alive idle timeout, the query time limit
+(--query-timeout and the per-request `timeout`), the result-size limit."""
 import argparse
+import gzip
+import shutil
+import tempfile
 import http.client
 import json
 import os
@@ -19,6 +23,23 @@ KG = None
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 ONTOLOGY = os.path.join(REPO, 'ontology')
 SLOW = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }'
+
+
+def shared_file(*parts):
+    # the shared data sets, found as bench/workload.py finds them
+    for base in (os.environ.get('KG_SHARED'), os.path.join(REPO, '..', 'shared'), '/work/shared'):
+        if base and os.path.exists(os.path.join(base, *parts)):
+            return os.path.join(base, *parts)
+    sys.exit('shared/%s not found (set KG_SHARED)' % '/'.join(parts))
+
+
+UNESCO = shared_file('datasets', 'unesco-thesaurus', 'unesco-thesaurus.nt.gz')
+# Five unconstrained triple patterns: a cross product of 88k^5 candidate rows;
+# the FILTER (needing the first and the last pattern) never holds, so the
+# query produces nothing and would run for ages without the time limit.
+EXPLODING = ('SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o '
+             'FILTER(STRLEN(CONCAT(STR(?c), STR(?o))) < 0) }')
+QUICK = 'ASK { ?s ?p ?o }'
 
 
 def get(port, path, timeout=10):
@@ -91,7 +112,7 @@ class LimitsTest(unittest.TestCase):
 
     def test_queue_cap_answers_503_with_retry_after(self):
         server = KgServer(KG, '--data', ONTOLOGY, '--max-queue', '1', '--query-timeout', '2',
-                          '--quiet')
+                          '--workers', '1', '--quiet')
         try:
             results = []
 
@@ -125,6 +146,125 @@ class LimitsTest(unittest.TestCase):
             s.close()
         finally:
             server.stop()
+
+
+def sparql(port, query, extra='', accept='application/sparql-results+json', timeout=60):
+    conn = http.client.HTTPConnection('127.0.0.1', port, timeout=timeout)
+    conn.request('GET', '/sparql?query=' + urllib.parse.quote(query) + extra,
+                 headers={'Accept': accept})
+    r = conn.getresponse()
+    body = r.read()
+    conn.close()
+    return r.status, body
+
+
+class QueryLimitsTest(unittest.TestCase):
+    """The time limit and the result-size limit over the UNESCO Thesaurus."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix='kg-limits-')
+        cls.data = os.path.join(cls.tmp, 'unesco-thesaurus.nt')
+        with gzip.open(UNESCO, 'rb') as src, open(cls.data, 'wb') as dst:
+            shutil.copyfileobj(src, dst)
+        # One worker, so "the worker is free again" means the only one.
+        cls.server = KgServer(KG, '--data', cls.data, '--query-timeout', '3', '--workers', '1',
+                              '--max-results', '1000', '--quiet')
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def assert_stopped_at(self, status, body, elapsed, limit):
+        self.assertEqual(status, 503, body)
+        problem = json.loads(body)
+        self.assertEqual(problem['status'], 503)
+        self.assertTrue(problem['type'].endswith('#timeout'), problem)
+        self.assertIn('time limit of %g s' % limit, problem['detail'])
+        self.assertGreaterEqual(elapsed, limit * 0.9)
+        self.assertLess(elapsed, limit + 2, 'the query ran well past its limit')
+
+    def assert_worker_free(self):
+        # The next query on the (single) worker answers at once.
+        start = time.time()
+        status, body = sparql(self.server.port, QUICK, timeout=10)
+        self.assertEqual(status, 200, body)
+        self.assertTrue(json.loads(body)['boolean'])
+        self.assertLess(time.time() - start, 2)
+
+    def test_exploding_query_is_stopped_at_the_server_limit(self):
+        start = time.time()
+        status, body = sparql(self.server.port, EXPLODING)
+        self.assert_stopped_at(status, body, time.time() - start, 3)
+        self.assert_worker_free()
+
+    def test_lower_timeout_parameter_is_honoured(self):
+        start = time.time()
+        status, body = sparql(self.server.port, EXPLODING, '&timeout=0.5')
+        self.assert_stopped_at(status, body, time.time() - start, 0.5)
+        self.assert_worker_free()
+
+    def test_higher_timeout_parameter_is_capped(self):
+        start = time.time()
+        status, body = sparql(self.server.port, EXPLODING, '&timeout=600')
+        self.assert_stopped_at(status, body, time.time() - start, 3)
+        self.assert_worker_free()
+
+    def test_timeout_in_a_form_post(self):
+        conn = http.client.HTTPConnection('127.0.0.1', self.server.port, timeout=30)
+        start = time.time()
+        conn.request('POST', '/sparql',
+                     body=urllib.parse.urlencode({'query': EXPLODING, 'timeout': '1'}),
+                     headers={'Content-Type': 'application/x-www-form-urlencoded',
+                              'Accept': 'application/sparql-results+json'})
+        r = conn.getresponse()
+        body = r.read()
+        conn.close()
+        self.assert_stopped_at(r.status, body, time.time() - start, 1)
+
+    def test_bad_timeout_is_400(self):
+        for bad in ('0', '-1', 'abc', '1s', 'nan', 'inf', ''):
+            status, body = sparql(self.server.port, QUICK, '&timeout=' + urllib.parse.quote(bad))
+            self.assertEqual(status, 400, (bad, body))
+            self.assertIn(b'timeout', body)
+
+    def test_text_error_body_names_the_time_limit(self):
+        status, body = sparql(self.server.port, EXPLODING, '&timeout=0.3', accept='text/plain')
+        self.assertEqual(status, 503)
+        self.assertIn(b'time limit of 0.3 s', body)
+
+    def test_result_over_the_limit_is_refused_not_cut(self):
+        start = time.time()
+        # The cross product itself, no FILTER: the answer outgrows the limit
+        # at once, so it is refused quickly instead of running to the time limit.
+        cross = 'SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }'
+        status, body = sparql(self.server.port, cross)
+        self.assertEqual(status, 400, body)
+        problem = json.loads(body)
+        self.assertTrue(problem['type'].endswith('#result-too-large'), problem)
+        self.assertIn('more than 1000 solutions', problem['detail'])
+        self.assertLess(time.time() - start, 3)
+        status, body = sparql(self.server.port, 'SELECT * WHERE { ?s ?p ?o } LIMIT 1001')
+        self.assertEqual(status, 400, body)
+        status, body = sparql(self.server.port, 'CONSTRUCT WHERE { ?s ?p ?o }',
+                              accept='application/n-triples')
+        self.assertEqual(status, 400, body)
+        self.assertIn(b'more than 1000 triples', body)
+        self.assert_worker_free()
+
+    def test_limit_the_client_asked_for_is_answered_whole(self):
+        status, body = sparql(self.server.port, 'SELECT * WHERE { ?s ?p ?o } LIMIT 1000')
+        self.assertEqual(status, 200, body)
+        self.assertEqual(len(json.loads(body)['results']['bindings']), 1000)
+        status, body = sparql(self.server.port,
+                              'SELECT * WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 10 OFFSET 5000')
+        self.assertEqual(status, 200, body)
+        self.assertEqual(len(json.loads(body)['results']['bindings']), 10)
+        # an aggregate over everything is one row, not 88k
+        status, body = sparql(self.server.port, 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')
+        self.assertEqual(status, 200, body)
+        self.assertEqual(json.loads(body)['results']['bindings'][0]['n']['value'], '88482')
 
 
 if __name__ == '__main__':

@@ -208,5 +208,27 @@ TEST(UpdateUnionTest, WhereReadsUnionTemplatesWriteStoredDefault) {
   EXPECT_EQ(store.Size(), 2u);
 }
 
+// The id index answers queries; after a request fails and its undo log
+// restores the store, the index must show exactly what librdf has.
+TEST_F(UpdateTest, IndexFollowsARolledBackRequest) {
+  Ok("INSERT DATA { :keep :p 1 . GRAPH :g { :a :p 1 } }");
+  Fails("INSERT DATA { :x :p 2 } ; DELETE WHERE { GRAPH :g { ?s ?p ?o } } ; "
+        "MOVE DEFAULT TO :m ; DROP GRAPH :nope");
+  for (const GraphName& g : {GraphName{}, GraphName{"http://ex/g"}}) {
+    Graph via_index;
+    store_.ForEach(Store::GraphRef{false, g}, std::nullopt, std::nullopt, std::nullopt,
+                   [&](Triple&& t) {
+                     via_index.push_back(std::move(t));
+                     return true;
+                   });
+    std::sort(via_index.begin(), via_index.end());
+    EXPECT_EQ(via_index, G(g));
+  }
+  EXPECT_EQ(store_.Index(Store::GraphRef{false, std::string("http://ex/m")}), nullptr);
+  auto r = ExecuteQuery(store_, "ASK { <http://ex/x> ?p ?o }");
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(std::get<bool>(r->value));
+}
+
 }  // namespace
 }  // namespace kg::sparql

@@ -56,5 +56,15 @@ TEST(OptimizeTest, CertainVariables) {
   EXPECT_EQ(CertainVariables(*op), (std::set<std::string>{"a"}));
 }
 
+TEST(OptimizeTest, DistinctBeforeSortWhenKeysAreProjected) {
+  std::string a = Optimized("SELECT DISTINCT ?p { ?s ?p ?o } ORDER BY ?p");
+  EXPECT_LT(a.find("(order"), a.find("(distinct")) << a;
+  // a key outside the projection: the sort must stay below
+  std::string b = Optimized("SELECT DISTINCT ?p { ?s ?p ?o } ORDER BY ?o");
+  EXPECT_LT(b.find("(distinct"), b.find("(order")) << b;
+  std::string c = Optimized("SELECT REDUCED ?p ?o { ?s ?p ?o } ORDER BY DESC(STR(?o)) ?p");
+  EXPECT_LT(c.find("(order"), c.find("(reduced")) << c;
+}
+
 }  // namespace
 }  // namespace kg::sparql

@@ -115,7 +115,9 @@ TEST(Pages, ConceptPageContent) {
       << body;
   EXPECT_NE(body.find("href=\"/begrip/x?format=turtle\""), std::string::npos);
   EXPECT_NE(body.find("data-copy=\"https://w3id.org/utrecht-leert/begrip/x\""), std::string::npos);
-  EXPECT_NE(body.find("<div class=\"diagram\" id=\"concept-diagram\"><svg></svg></div>"), std::string::npos);
+  EXPECT_NE(body.find("<div class=\"diagram\" id=\"concept-diagram\"><svg></svg></div><p class=\"muted "
+                      "legend\">Doorgetrokken pijl"),
+            std::string::npos);
 }
 
 TEST(Pages, ResourceHrefForBaseAndForeignIris) {
@@ -184,6 +186,24 @@ TEST(Pages, TreeIsDetailsWithTheLinkOutsideTheSummary) {
                       "href=\"/begrip/id\">identificatie</a></span></li></ul></details></li>"),
             std::string::npos)
       << body;
+}
+
+TEST(Pages, HierarchyFocusOpensThePathToTheConcept) {
+  SchemeTree st;
+  st.scheme.iri = kBase + "schema/bc";
+  vocabulary::TreeNode mech{Concept("lm", "leermechanisme"), {}};
+  mech.children.push_back({Concept("id", "identificatie"), {}});
+  vocabulary::TreeNode other{Concept("o", "ander"), {}};
+  other.children.push_back({Concept("p", "p"), {}});
+  st.tree = {mech, other};
+  std::string body = HierarchyPage({st}, Lang::kNl, Config{}, kBase + "begrip/id").body_html;
+  EXPECT_NE(body.find("<a href=\"/begrip/lm\">leermechanisme</a> <details open>"), std::string::npos);
+  EXPECT_NE(body.find("<a href=\"/begrip/o\">ander</a> <details><summary>"), std::string::npos);
+  EXPECT_NE(body.find("<li id=\"focus\"><span class=\"leaf\"><strong class=\"focus\" aria-current=\"true\">"
+                      "<a href=\"/begrip/id\">identificatie</a></strong>"),
+            std::string::npos)
+      << body;
+  EXPECT_EQ(HierarchyPage({st}, Lang::kNl, Config{}).body_html.find("open"), std::string::npos);
 }
 
 TEST(Neighbourhood, DrawsEachNeighbourOnceWithRelationLabels) {

@@ -1,0 +1,198 @@
+#include "store/triple_index.h"
+
+#include <algorithm>
+
+namespace kg {
+namespace {
+
+IdKey Spo(const IdTriple& t) { return {t.s, t.p, t.o}; }
+IdKey Pos(const IdTriple& t) { return {t.p, t.o, t.s}; }
+IdKey Osp(const IdTriple& t) { return {t.o, t.s, t.p}; }
+
+// The keys of `v` that start with the first n entries of `prefix`.
+IdRange Prefix(const std::vector<IdKey>& v, IdKey prefix, int n, IdRange::Order order) {
+  IdKey lo = prefix, hi = prefix;
+  for (int i = n; i < 3; ++i) {
+    lo[i] = 0;
+    hi[i] = ~TermId{0};
+  }
+  auto b = std::lower_bound(v.begin(), v.end(), lo);
+  auto e = std::upper_bound(b, v.end(), hi);
+  return IdRange(v.data() + (b - v.begin()), v.data() + (e - v.begin()), order);
+}
+
+// Merges sorted, duplicate-free `add` (none present in v) into sorted v.
+void MergeInto(std::vector<IdKey>& v, std::vector<IdKey> add) {
+  std::sort(add.begin(), add.end());
+  auto mid = static_cast<std::ptrdiff_t>(v.size());
+  v.insert(v.end(), add.begin(), add.end());
+  std::inplace_merge(v.begin(), v.begin() + mid, v.end());
+}
+
+// Removes the keys of sorted `del` (all present in v) from sorted v.
+void RemoveFrom(std::vector<IdKey>& v, std::vector<IdKey> del) {
+  std::sort(del.begin(), del.end());
+  std::vector<IdKey> out;
+  out.reserve(v.size() - std::min(v.size(), del.size()));
+  std::set_difference(v.begin(), v.end(), del.begin(), del.end(), std::back_inserter(out));
+  v.swap(out);
+}
+
+}  // namespace
+
+namespace {
+// True when t differs from its normal form (see TermDictionary).
+bool NotNormal(const Term& t) {
+  if (!t.is_literal()) return false;
+  if (t.datatype == kXsdString || (!t.language.empty() && t.datatype == kRdfLangString)) return true;
+  for (char c : t.language)
+    if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
+}  // namespace
+
+TermId TermDictionary::Find(const Term& t) const {
+  if (NotNormal(t)) return Find(Term::Literal(t.value, t.language, t.datatype));
+  auto it = ids_.find(t);
+  return it == ids_.end() ? 0 : it->second;
+}
+
+TermId TermDictionary::Intern(const Term& t) {
+  Term normal = NotNormal(t) ? Term::Literal(t.value, t.language, t.datatype) : t;
+  auto [it, inserted] = ids_.try_emplace(std::move(normal), 0);
+  if (inserted) {
+    const Term& term = it->first;
+    terms_.push_back(&term);
+    it->second = static_cast<TermId>(terms_.size());
+    kinds_.push_back(static_cast<std::uint8_t>(term.kind));
+    std::uint32_t lang = 0;
+    if (!term.language.empty())
+      lang = lang_ids_.try_emplace(term.language, static_cast<std::uint32_t>(lang_ids_.size() + 1))
+                 .first->second;
+    langs_.push_back(lang);
+  }
+  return it->second;
+}
+
+std::uint32_t TermDictionary::FindLang(const std::string& tag) const {
+  if (tag.empty()) return 0;
+  auto it = lang_ids_.find(tag);
+  return it == lang_ids_.end() ? kNoLang : it->second;
+}
+
+bool TripleIndex::Contains(const IdTriple& t) const {
+  return std::binary_search(spo_.begin(), spo_.end(), Spo(t));
+}
+
+std::size_t TripleIndex::Insert(std::vector<IdTriple> triples) {
+  std::sort(triples.begin(), triples.end());
+  triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+  triples.erase(std::remove_if(triples.begin(), triples.end(),
+                               [&](const IdTriple& t) { return Contains(t); }),
+                triples.end());
+  if (triples.empty()) return 0;
+  stats_.reset();
+  std::vector<IdKey> spo, pos, osp;
+  spo.reserve(triples.size());
+  pos.reserve(triples.size());
+  osp.reserve(triples.size());
+  for (const auto& t : triples) {
+    spo.push_back(Spo(t));
+    pos.push_back(Pos(t));
+    osp.push_back(Osp(t));
+  }
+  MergeInto(spo_, std::move(spo));
+  MergeInto(pos_, std::move(pos));
+  MergeInto(osp_, std::move(osp));
+  return triples.size();
+}
+
+std::size_t TripleIndex::Erase(std::vector<IdTriple> triples) {
+  std::sort(triples.begin(), triples.end());
+  triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+  triples.erase(std::remove_if(triples.begin(), triples.end(),
+                               [&](const IdTriple& t) { return !Contains(t); }),
+                triples.end());
+  if (triples.empty()) return 0;
+  stats_.reset();
+  std::vector<IdKey> spo, pos, osp;
+  for (const auto& t : triples) {
+    spo.push_back(Spo(t));
+    pos.push_back(Pos(t));
+    osp.push_back(Osp(t));
+  }
+  RemoveFrom(spo_, std::move(spo));
+  RemoveFrom(pos_, std::move(pos));
+  RemoveFrom(osp_, std::move(osp));
+  return triples.size();
+}
+
+void TripleIndex::Clear() {
+  spo_.clear();
+  pos_.clear();
+  osp_.clear();
+  stats_.reset();
+}
+
+IdRange TripleIndex::Match(TermId s, TermId p, TermId o) const {
+  using O = IdRange::Order;
+  if (s && p && o) return Prefix(spo_, {s, p, o}, 3, O::kSpo);
+  if (s && p) return Prefix(spo_, {s, p, 0}, 2, O::kSpo);
+  if (s && o) return Prefix(osp_, {o, s, 0}, 2, O::kOsp);
+  if (p && o) return Prefix(pos_, {p, o, 0}, 2, O::kPos);
+  if (s) return Prefix(spo_, {s, 0, 0}, 1, O::kSpo);
+  if (p) return Prefix(pos_, {p, 0, 0}, 1, O::kPos);
+  if (o) return Prefix(osp_, {o, 0, 0}, 1, O::kOsp);
+  return IdRange(spo_.data(), spo_.data() + spo_.size(), O::kSpo);
+}
+
+std::vector<TermId> TripleIndex::Predicates() const {
+  std::vector<TermId> out;
+  auto it = pos_.begin();
+  while (it != pos_.end()) {
+    TermId p = (*it)[0];
+    out.push_back(p);
+    it = std::upper_bound(it, pos_.end(), IdKey{p, ~TermId{0}, ~TermId{0}});
+  }
+  return out;
+}
+
+const TripleIndex::Stats& TripleIndex::stats() const {
+  if (stats_) return *stats_;
+  auto st = std::make_unique<Stats>();
+  // Each permutation lists equal leading ids together: one pass each.
+  for (std::size_t i = 0; i < spo_.size(); ++i) {
+    if (i == 0 || spo_[i][0] != spo_[i - 1][0]) ++st->subjects;
+    // (s, p) groups: a new subject of predicate p
+    if (i == 0 || spo_[i][0] != spo_[i - 1][0] || spo_[i][1] != spo_[i - 1][1])
+      ++st->per_predicate[spo_[i][1]].first;
+  }
+  for (std::size_t i = 0; i < pos_.size(); ++i) {
+    if (i == 0 || pos_[i][0] != pos_[i - 1][0]) ++st->predicates;
+    if (i == 0 || pos_[i][0] != pos_[i - 1][0] || pos_[i][1] != pos_[i - 1][1])
+      ++st->per_predicate[pos_[i][0]].second;
+  }
+  for (std::size_t i = 0; i < osp_.size(); ++i)
+    if (i == 0 || osp_[i][0] != osp_[i - 1][0]) ++st->objects;
+  stats_ = std::move(st);
+  return *stats_;
+}
+
+double TripleIndex::Estimate(TermId s, TermId p, TermId o, unsigned unknown) const {
+  double n = static_cast<double>(Count(s, p, o));
+  if (!unknown || n == 0) return n;
+  const Stats& st = stats();
+  std::size_t ds = st.subjects, dp = st.predicates, dob = st.objects;
+  if (p && !(unknown & 2)) {
+    auto it = st.per_predicate.find(p);
+    if (it == st.per_predicate.end()) return 0;
+    ds = it->second.first;
+    dob = it->second.second;
+  }
+  if (unknown & 1) n /= static_cast<double>(std::max<std::size_t>(ds, 1));
+  if (unknown & 2) n /= static_cast<double>(std::max<std::size_t>(dp, 1));
+  if (unknown & 4) n /= static_cast<double>(std::max<std::size_t>(dob, 1));
+  return std::max(n, 1.0);
+}
+
+}  // namespace kg

@@ -1,0 +1,160 @@
+// The store's id index: a dictionary of terms (id <-> Term) and, per graph,
+// the graph's triples as sorted integer permutations. Plain C++, no librdf.
+//
+// Why: librdf stays the store of record (Raptor parses and serializes, the
+// Rasqal path reads it), but answering the engine's pattern lookups from
+// librdf cost ~10-20 µs per lookup (an AVL search comparing URIs as strings)
+// and 1-2 µs per matched triple to turn librdf nodes into Terms and intern
+// them. Here a lookup is a binary search over 12-byte keys and a match is
+// the ids themselves: the evaluator interns through the same dictionary
+// (evaluator/bindings.h), so a scan hands rows their ids with no conversion.
+//
+// Layout: three sorted vectors per graph, SPO, POS and OSP; every pattern
+// with any bound positions is one contiguous range of one of them (s, sp,
+// spo -> SPO; p, po -> POS; o, os -> OSP), so counts are exact (range sizes)
+// and free for the planner. Sorted vectors rather than trees: reads are
+// many and writes are batches (a load, a PUT, one update request); a batch
+// is sorted and merged in O(n + k log k).
+//
+// Ids: 1..N, stable, never reused; the dictionary only grows (a removed
+// triple's terms keep their ids, so an id held during a query stays valid).
+// Ids with kLocalIdBit set are never issued here: the evaluator uses them for
+// terms a query computes that the store does not have.
+//
+// Threading: none inside; a Store and its index belong to one thread. There
+// is no global state: each Store (replica) has its own dictionary and index.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/term.h"
+
+namespace kg {
+
+using TermId = std::uint32_t;  // 0 = none / wildcard / unbound
+inline constexpr TermId kLocalIdBit = 0x80000000u;
+
+struct TermHash {
+  std::size_t operator()(const Term& t) const {
+    std::hash<std::string> h;
+    return h(t.value) ^ (h(t.datatype) * 31) ^ (h(t.language) * 131) ^
+           static_cast<std::size_t>(t.kind);
+  }
+};
+
+// Terms are stored in their normal form (Term::Literal's: xsd:string and
+// rdf:langString datatypes dropped, language tags lower case), the form
+// librdf's nodes read back as, so equal ids mean equal terms.
+class TermDictionary {
+ public:
+  TermId Find(const Term& t) const;  // 0 if absent
+  TermId Intern(const Term& t);
+  const Term& Get(TermId id) const { return *terms_[id - 1]; }
+  std::size_t size() const { return terms_.size(); }
+
+  // Compact per-id facts for filters that test many terms (isLiteral,
+  // LANG = "x"): a dense array read instead of a Term somewhere on the heap.
+  Term::Kind KindOf(TermId id) const { return static_cast<Term::Kind>(kinds_[id - 1]); }
+  // The language tag of a literal as a small number: 0 = no tag.
+  std::uint32_t LangOf(TermId id) const { return langs_[id - 1]; }
+  // The number of a tag: 0 for "", kNoLang for a tag no stored term has.
+  static constexpr std::uint32_t kNoLang = ~std::uint32_t{0};
+  std::uint32_t FindLang(const std::string& tag) const;
+
+ private:
+  std::vector<std::uint8_t> kinds_;
+  std::vector<std::uint32_t> langs_;
+  std::unordered_map<std::string, std::uint32_t> lang_ids_;
+  // Node-based map: element addresses stay valid, so terms_ can point in.
+  std::unordered_map<Term, TermId, TermHash> ids_;
+  std::vector<const Term*> terms_;
+};
+
+struct IdTriple {
+  TermId s = 0, p = 0, o = 0;
+  friend bool operator==(const IdTriple& a, const IdTriple& b) {
+    return a.s == b.s && a.p == b.p && a.o == b.o;
+  }
+  friend bool operator<(const IdTriple& a, const IdTriple& b) {
+    if (a.s != b.s) return a.s < b.s;
+    if (a.p != b.p) return a.p < b.p;
+    return a.o < b.o;
+  }
+};
+
+using IdKey = std::array<TermId, 3>;
+
+// The matches of one pattern: a contiguous range of one permutation.
+class IdRange {
+ public:
+  enum class Order : std::uint8_t { kSpo, kPos, kOsp };
+  IdRange() = default;
+  IdRange(const IdKey* begin, const IdKey* end, Order order)
+      : begin_(begin), end_(end), order_(order) {}
+  std::size_t size() const { return static_cast<std::size_t>(end_ - begin_); }
+  bool empty() const { return begin_ == end_; }
+  IdTriple operator[](std::size_t i) const {
+    const IdKey& k = begin_[i];
+    switch (order_) {
+      case Order::kSpo: return {k[0], k[1], k[2]};
+      case Order::kPos: return {k[2], k[0], k[1]};
+      case Order::kOsp: return {k[1], k[2], k[0]};
+    }
+    return {};
+  }
+  Order order() const { return order_; }
+
+ private:
+  const IdKey* begin_ = nullptr;
+  const IdKey* end_ = nullptr;
+  Order order_ = Order::kSpo;
+};
+
+// The triples of one graph (a set: no duplicates).
+class TripleIndex {
+ public:
+  // Adds the triples not yet present; returns how many were new.
+  std::size_t Insert(std::vector<IdTriple> triples);
+  // Removes those present; returns how many were removed.
+  std::size_t Erase(std::vector<IdTriple> triples);
+  void Clear();
+  bool Contains(const IdTriple& t) const;
+  std::size_t size() const { return spo_.size(); }
+
+  // Matches of a pattern, 0 = wildcard. Ids the dictionary never issued
+  // simply match nothing.
+  IdRange Match(TermId s, TermId p, TermId o) const;
+  std::size_t Count(TermId s, TermId p, TermId o) const { return Match(s, p, o).size(); }
+  // Every triple in SPO order.
+  IdRange All() const { return Match(0, 0, 0); }
+
+  // Average number of matches of a pattern whose positions in `unknown`
+  // (bits 1 s, 2 p, 4 o) are bound to values not known yet (a join
+  // variable): the exact count of the known positions divided by the number
+  // of distinct values at each unknown one (per predicate when p is known).
+  // For the planner's join order.
+  double Estimate(TermId s, TermId p, TermId o, unsigned unknown) const;
+
+  // The distinct predicates, ascending (a walk over POS, one step per
+  // predicate, not per triple).
+  std::vector<TermId> Predicates() const;
+
+ private:
+  struct Stats {
+    std::size_t subjects = 0, objects = 0, predicates = 0;
+    std::unordered_map<TermId, std::pair<std::size_t, std::size_t>> per_predicate;  // s, o
+  };
+  const Stats& stats() const;
+
+  std::vector<IdKey> spo_, pos_, osp_;
+  mutable std::unique_ptr<Stats> stats_;  // computed on first use after a change
+};
+
+}  // namespace kg

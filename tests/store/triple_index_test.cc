@@ -1,0 +1,173 @@
+// Tests for store/triple_index.h (the id index) and for its being kept in
+// step with librdf by every Store write.
+#include "store/triple_index.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "store/store.h"
+
+namespace kg {
+namespace {
+
+std::set<std::tuple<TermId, TermId, TermId>> Triples(IdRange r) {
+  std::set<std::tuple<TermId, TermId, TermId>> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.emplace(r[i].s, r[i].p, r[i].o);
+  return out;
+}
+
+TEST(TermDictionaryTest, IdsAreStableAndTermsNormal) {
+  TermDictionary d;
+  TermId a = d.Intern(Term::Iri("http://ex/a"));
+  TermId l = d.Intern(Term::Literal("x"));
+  EXPECT_EQ(a, 1u);
+  EXPECT_EQ(l, 2u);
+  EXPECT_EQ(d.Intern(Term::Iri("http://ex/a")), a);
+  EXPECT_EQ(d.Find(Term::Iri("http://ex/b")), 0u);
+  // "x"^^xsd:string is "x"; language tags compare in lower case.
+  Term typed{Term::Kind::kLiteral, "x", "", kXsdString};
+  EXPECT_EQ(d.Find(typed), l);
+  Term upper{Term::Kind::kLiteral, "y", "EN", ""};
+  TermId y = d.Intern(upper);
+  EXPECT_EQ(d.Find(Term::Literal("y", "en")), y);
+  EXPECT_EQ(d.Get(y).language, "en");
+  EXPECT_EQ(d.Get(a), Term::Iri("http://ex/a"));
+  EXPECT_EQ(d.size(), 3u);
+}
+
+TEST(TripleIndexTest, EveryPatternShapeIsOneExactRange) {
+  TripleIndex ix;
+  // s in 1..3, p in 10..11, o in 20..21: 12 triples
+  std::vector<IdTriple> all;
+  for (TermId s = 1; s <= 3; ++s)
+    for (TermId p = 10; p <= 11; ++p)
+      for (TermId o = 20; o <= 21; ++o) all.push_back({s, p, o});
+  EXPECT_EQ(ix.Insert(all), 12u);
+  EXPECT_EQ(ix.Insert(all), 0u);  // a set: nothing new
+  EXPECT_EQ(ix.size(), 12u);
+  for (TermId s : {0u, 2u, 9u})
+    for (TermId p : {0u, 11u, 12u})
+      for (TermId o : {0u, 20u, 5u}) {
+        std::set<std::tuple<TermId, TermId, TermId>> want;
+        for (const auto& t : all)
+          if ((!s || t.s == s) && (!p || t.p == p) && (!o || t.o == o)) want.emplace(t.s, t.p, t.o);
+        EXPECT_EQ(Triples(ix.Match(s, p, o)), want) << s << " " << p << " " << o;
+        EXPECT_EQ(ix.Count(s, p, o), want.size());
+      }
+  EXPECT_TRUE(ix.Contains({2, 10, 21}));
+  EXPECT_FALSE(ix.Contains({2, 10, 22}));
+  EXPECT_EQ(ix.Predicates(), (std::vector<TermId>{10, 11}));
+}
+
+TEST(TripleIndexTest, EraseAndReinsert) {
+  TripleIndex ix;
+  ix.Insert({{1, 2, 3}, {1, 2, 4}, {5, 2, 3}});
+  EXPECT_EQ(ix.Erase({{1, 2, 4}, {9, 9, 9}}), 1u);
+  EXPECT_EQ(Triples(ix.Match(0, 2, 0)), (std::set<std::tuple<TermId, TermId, TermId>>{
+                                            {1, 2, 3}, {5, 2, 3}}));
+  EXPECT_EQ(ix.Count(0, 0, 3), 2u);
+  EXPECT_EQ(ix.Count(0, 0, 4), 0u);
+  ix.Insert({{1, 2, 4}});
+  EXPECT_EQ(ix.Count(1, 0, 0), 2u);
+  ix.Clear();
+  EXPECT_EQ(ix.size(), 0u);
+  EXPECT_TRUE(ix.Predicates().empty());
+}
+
+TEST(TripleIndexTest, EstimatesUseDistinctCounts) {
+  TripleIndex ix;
+  // predicate 10: 4 subjects with 2 objects each; predicate 11: 1 triple
+  std::vector<IdTriple> t;
+  for (TermId s = 1; s <= 4; ++s) {
+    t.push_back({s, 10, 100 + s});
+    t.push_back({s, 10, 200 + s});
+  }
+  t.push_back({1, 11, 7});
+  ix.Insert(t);
+  EXPECT_EQ(ix.Estimate(0, 10, 0, 0), 8.0);
+  EXPECT_EQ(ix.Estimate(0, 10, 0, 1), 2.0);  // per subject of predicate 10
+  EXPECT_EQ(ix.Estimate(0, 10, 0, 4), 1.0);  // per object
+  EXPECT_EQ(ix.Estimate(0, 11, 0, 1), 1.0);
+  EXPECT_EQ(ix.Estimate(0, 12, 0, 1), 0.0);  // no such predicate
+  ix.Insert({{9, 10, 300}});                 // statistics follow writes
+  EXPECT_EQ(ix.Estimate(0, 10, 0, 0), 9.0);
+}
+
+// ---- The index of a Store follows every write -----------------------------------
+
+Term Ex(const std::string& l) { return Term::Iri("http://ex/" + l); }
+Triple T(const std::string& s, const std::string& o) { return {Ex(s), Ex("p"), Ex(o)}; }
+
+// The graph as the index sees it, in Terms, sorted.
+Graph FromIndex(const Store& store, const Store::GraphRef& ref) {
+  Graph out;
+  store.ForEach(ref, std::nullopt, std::nullopt, std::nullopt, [&](Triple&& t) {
+    out.push_back(std::move(t));
+    return true;
+  });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Index == librdf for every graph and for the query default graph.
+void ExpectInSync(const Store& store) {
+  EXPECT_EQ(FromIndex(store, {false, std::nullopt}), *store.Get(std::nullopt));
+  for (const auto& name : store.GraphNames()) {
+    ASSERT_NE(store.Index({false, name}), nullptr) << name;
+    EXPECT_EQ(FromIndex(store, {false, name}), *store.Get(name)) << name;
+  }
+  Graph all = store.Match(std::nullopt, std::nullopt, std::nullopt);
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(FromIndex(store, {}), all);
+  if (store.options().union_default_graph) {
+    EXPECT_EQ(store.Index({})->size(), store.Size());
+  }
+}
+
+TEST(StoreIndexTest, FollowsReplaceAddRemoveDrop) {
+  for (bool union_default : {true, false}) {
+    Store s(StoreOptions{union_default, "trees"});
+    ASSERT_TRUE(s.Replace(std::nullopt, {T("a", "b"), T("b", "c")}).ok());
+    ASSERT_TRUE(s.Replace(std::string("http://g1"), {T("a", "b"), T("x", "y")}).ok());
+    ExpectInSync(s);
+    ASSERT_TRUE(s.Add(std::string("http://g2"), {T("q", "r")}).ok());
+    ASSERT_TRUE(s.Add(std::nullopt, {T("c", "d"), T("a", "b")}).ok());
+    ExpectInSync(s);
+    // a-b is in the default graph and in g1: removing it from one keeps it
+    // in the union
+    ASSERT_TRUE(s.Remove(std::nullopt, {T("a", "b"), T("never", "there")}).ok());
+    ExpectInSync(s);
+    EXPECT_EQ(s.Estimate({}, Ex("a"), std::nullopt, std::nullopt), union_default ? 1.0 : 0.0);
+    ASSERT_TRUE(s.Replace(std::string("http://g1"), {T("z", "z")}).ok());
+    ExpectInSync(s);
+    EXPECT_TRUE(s.Drop(std::string("http://g2")));
+    EXPECT_EQ(s.Index({false, std::string("http://g2")}), nullptr);
+    ExpectInSync(s);
+    EXPECT_TRUE(s.Drop(std::nullopt));
+    ExpectInSync(s);
+  }
+}
+
+TEST(StoreIndexTest, FailedWriteChangesNeitherSide) {
+  Store s;
+  ASSERT_TRUE(s.Replace(std::nullopt, {T("a", "b")}).ok());
+  Triple bad{Term::Literal("lit"), Ex("p"), Ex("o")};
+  EXPECT_FALSE(s.Add(std::nullopt, {T("c", "d"), bad}).ok());
+  EXPECT_FALSE(s.Replace(std::nullopt, {bad}).ok());
+  EXPECT_FALSE(s.Remove(std::string("http://nope"), {T("a", "b")}).ok());
+  ExpectInSync(s);
+  EXPECT_EQ(s.Index({})->size(), 1u);
+}
+
+TEST(StoreIndexTest, LiteralFormsAreOneTerm) {
+  Store s;
+  Term typed{Term::Kind::kLiteral, "v", "", kXsdString};
+  ASSERT_TRUE(s.Add(std::nullopt, {{Ex("a"), Ex("p"), typed}}).ok());
+  ASSERT_TRUE(s.Add(std::nullopt, {{Ex("a"), Ex("p"), Term::Literal("v")}}).ok());
+  ExpectInSync(s);
+  EXPECT_EQ(s.Estimate({}, std::nullopt, std::nullopt, Term::Literal("v")), 1.0);
+}
+
+}  // namespace
+}  // namespace kg
