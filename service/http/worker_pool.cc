@@ -108,7 +108,12 @@ void WorkerPool::Loop(std::size_t index, const ReplicaFactory& make) {
     if (IsWrite(*task.request)) RunWrite(index, task);
     else RunRead(index, task);
   }
-  // Replica handles are freed on the thread that made them.
+  // Replica handles are freed on the thread that made them, one replica at
+  // a time: tearing down librdf/Raptor worlds on several threads at once
+  // corrupted the heap at SIGTERM (Raptor and libxml2 keep process-global
+  // state), seen as "corrupted size vs. prev_size" in e2e_linked_data.
+  static std::mutex teardown;
+  std::lock_guard<std::mutex> one_at_a_time(teardown);
   self.context.reset();
   self.replica = Replica{};
 }
