@@ -1,6 +1,7 @@
 #include "evaluator/evaluator.h"
 
 #include <algorithm>
+#include <array>
 #include <ctime>
 #include <deque>
 #include <unordered_set>
@@ -465,6 +466,22 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
       }
       plan.filters_at[level].push_back(e);
     }
+    // Per pattern position: the variable's slot (-1 for a constant) and the
+    // constant's id, once per plan rather than once per match; `unused`
+    // marks variables matched as wildcards (never bound).
+    plan.positions.resize(pats.size());
+    for (std::size_t i = 0; i < pats.size(); ++i) {
+      const VarOrTerm* at[3] = {&pats[i].subject, &pats[i].predicate, &pats[i].object};
+      for (int j = 0; j < 3; ++j) {
+        if (j == 1 && pats[i].path) continue;
+        if (const Var* v = std::get_if<Var>(at[j])) {
+          plan.positions[i][j].slot = vars_.Index(v->name);
+          plan.positions[i][j].unused = Unused(*at[j]);
+        } else {
+          plan.positions[i][j].constant = ConstantId(std::get<Term>(*at[j]));
+        }
+      }
+    }
     plan.kernels_at.resize(plan.filters_at.size());
     for (std::size_t k = 0; k < plan.filters_at.size(); ++k)
       for (const auto& e : plan.filters_at[k]) plan.kernels_at[k].push_back(&KernelFor(*e));
@@ -476,9 +493,10 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
   const std::vector<std::vector<const CachedKernel*>>& kernels_at = found->kernels_at;
   const std::vector<bool>& mask = Scope(op);
 
-  auto var_index = [&](const VarOrTerm& pos) {
-    const Var* v = std::get_if<Var>(&pos);
-    return v ? vars_.Index(v->name) : -1;
+  using Position = BgpPlan::Position;
+  const std::vector<std::array<Position, 3>>& positions = found->positions;
+  auto resolve = [](const Position& pos, const Row& row) {
+    return pos.slot >= 0 ? row[pos.slot] : pos.constant;
   };
   // Binds slot i (if any) to id; false when it holds another value.
   auto bind = [](int i, TermId id, Row& row) {
@@ -494,10 +512,11 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
   std::function<bool(std::size_t, const Row&)> step = [&](std::size_t k, const Row& row) -> bool {
     if (k == order.size()) return emit(row);
     const TriplePattern& t = pats[order[k]];
-    const TermId s = ResolveId(t.subject, row), o = ResolveId(t.object, row);
+    const std::array<Position, 3>& pos = positions[order[k]];
+    const TermId s = resolve(pos[0], row), o = resolve(pos[2], row);
     const auto& next_filters = filters_at[k + 1];
     const auto* next_kernels = &kernels_at[k + 1];
-    const int si = s ? -1 : var_index(t.subject), oi = o ? -1 : var_index(t.object);
+    const int si = s ? -1 : pos[0].slot, oi = o ? -1 : pos[2].slot;
     Row& next = scratch[k + 1];
     if (t.path) {
       // A path end bound through a variable must be a node of the graph:
@@ -513,11 +532,11 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
         return step(k + 1, next);
       });
     }
-    const TermId p = ResolveId(t.predicate, row);
+    const TermId p = resolve(pos[1], row);
     // Only positions that were unbound need binding (the index matched the
     // others exactly); a variable used nowhere else is a wildcard.
-    const int pi = p || Unused(t.predicate) ? -1 : var_index(t.predicate);
-    const int si2 = Unused(t.subject) ? -1 : si, oi2 = Unused(t.object) ? -1 : oi;
+    const int pi = p || pos[1].unused ? -1 : pos[1].slot;
+    const int si2 = pos[0].unused ? -1 : si, oi2 = pos[2].unused ? -1 : oi;
     return Match(g, s, p, o, [&](const IdTriple& tr) {
       next = row;  // reuses the level's buffer: no allocation per match
       if (!bind(si2, tr.s, next) || !bind(pi, tr.p, next) || !bind(oi2, tr.o, next)) return true;
@@ -671,6 +690,76 @@ bool Evaluator::PathPairs(const Path& path, TermId s, TermId o, const GraphCtx& 
 
 // ---- Operators ---------------------------------------------------------------
 
+// Same-input reuse for the right side of a nested-loop join: when the left
+// side repeats the values the right side can see (q07 looks up the same top
+// concept's subtree and label for every row below it), the right side's
+// solutions for those values are computed once and replayed. Keyed on the
+// input restricted to the variables in scope of op, which are all op's
+// evaluation reads; only for deterministic ops (no EXISTS, BNODE, RAND,
+// UUID, SERVICE) and up to kMemoRows rows per op.
+bool Evaluator::Memoizable(const Op& op) {
+  auto [it, inserted] = memoizable_.try_emplace(&op, true);
+  if (!inserted) return it->second;
+  std::function<bool(const Expr&)> pure_expr = [&](const Expr& e) {
+    if (e.kind == Expr::Kind::kExists || e.kind == Expr::Kind::kNotExists) return false;
+    if (e.kind == Expr::Kind::kBuiltin &&
+        (e.name == "BNODE" || e.name == "RAND" || e.name == "UUID" || e.name == "STRUUID"))
+      return false;
+    for (const auto& a : e.args)
+      if (!pure_expr(*a)) return false;
+    return true;
+  };
+  std::function<bool(const Op&)> pure = [&](const Op& o) {
+    if (o.kind == Op::Kind::kService) return false;
+    for (const auto& e : o.exprs)
+      if (!pure_expr(*e)) return false;
+    if (o.expr && !pure_expr(*o.expr)) return false;
+    for (const auto& c : o.order)
+      if (!pure_expr(*c.expr)) return false;
+    for (const auto& [e, v] : o.group_keys)
+      if (!pure_expr(*e)) return false;
+    for (const auto& [v, e] : o.aggregates)
+      if (!pure_expr(*e)) return false;
+    for (const auto& c : o.children)
+      if (!pure(*c)) return false;
+    return true;
+  };
+  return memoizable_[&op] = pure(op);
+}
+
+bool Evaluator::EvalMemo(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit) {
+  if (op.kind == Op::Kind::kBgp && op.triples.size() <= 1) return Eval(op, input, g, emit);
+  if (!Memoizable(op)) return Eval(op, input, g, emit);
+  const std::vector<bool>& scope = Scope(op);
+  Row key(input.size(), 0);
+  for (std::size_t i = 0; i < input.size() && i < scope.size(); ++i)
+    if (scope[i]) key[i] = input[i];
+  Memo& memo = memos_[std::make_pair(&op, g.is_default ? std::string() : "<" + g.name)];
+  // Inputs that never repeat (one per concept) are not worth storing.
+  if (memo.size > kMemoRows || (memo.misses > 256 && memo.hits * 8 < memo.misses))
+    return Eval(op, key, g, emit);
+  auto it = memo.rows.find(key);
+  if (it != memo.rows.end()) {
+    ++memo.hits;
+    for (const auto& r : it->second) {
+      Tick();
+      if (!emit(r)) return false;
+    }
+    return true;
+  }
+  ++memo.misses;
+  std::vector<Row> rows;
+  Eval(op, key, g, [&](const Row& r) {
+    rows.push_back(r);
+    return true;
+  });
+  memo.size += rows.size() + 1;
+  const std::vector<Row>& stored = memo.rows.emplace(std::move(key), std::move(rows)).first->second;
+  for (const auto& r : stored)
+    if (!emit(r)) return false;
+  return true;
+}
+
 bool Evaluator::EvalIndependent(const Op& op, const Row& input, const GraphCtx& g,
                                 const Emit& emit, const std::function<bool(const Emit&)>& fresh) {
   if (IsEmpty(input)) return fresh(emit);
@@ -706,7 +795,7 @@ bool Evaluator::EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit) {
   });
   const std::vector<bool>& mask = Scope(child);
   std::vector<std::vector<TermId>> keys_in_order;
-  std::map<std::vector<TermId>, std::vector<std::size_t>> groups;
+  std::unordered_map<std::vector<TermId>, std::vector<std::size_t>, RowHash> groups;
   // A key that is a variable in scope is its id as it stands (no term
   // copy, no interning); other keys are evaluated.
   std::vector<int> key_slots;
@@ -850,8 +939,9 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
       return EvalBgp(op, {}, input, g, emit);
 
     case Op::Kind::kJoin:
-      return Eval(*op.children[0], input, g,
-                  [&](const Row& l) { return Eval(*op.children[1], l, g, emit); });
+      return Eval(*op.children[0], input, g, [&](const Row& l) {
+        return EvalMemo(*op.children[1], l, g, [&](const Row& r) { return emit(Merge(l, r)); });
+      });
 
     case Op::Kind::kLeftJoin: {
       const Op& left = *op.children[0];
@@ -868,7 +958,8 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
         for (std::size_t i = 0; i < scoped.size(); ++i)
           if (i >= lmask.size() || !lmask[i]) scoped[i] = 0;
         bool found = false, go_on = true;
-        Eval(right, scoped, g, [&](const Row& r) {
+        EvalMemo(right, scoped, g, [&](const Row& r0) {
+          const Row r = Merge(scoped, r0);
           if (!op.exprs.empty() && !Test(op.exprs, r, &both, g)) return true;
           found = true;
           if (Compatible(r, l)) go_on = emit(Merge(l, r));

@@ -2,6 +2,7 @@
 // to the evaluator folder; one Evaluator per query execution.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -68,6 +69,10 @@ class Evaluator {
   bool EvalIndependent(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit,
                        const std::function<bool(const Emit&)>& fresh);
   bool EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit);
+  // Solutions of op for the input restricted to op's scope (the caller
+  // merges them with its row), reused for repeated inputs (see .cc).
+  bool EvalMemo(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit);
+  bool Memoizable(const Op& op);
   // The slot of e when it is a plain variable in `mask`, else -1.
   int InScopeSlot(const Expr& e, const std::vector<bool>& mask) const;
   bool EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit);
@@ -131,6 +136,13 @@ class Evaluator {
     std::vector<int> slots;                      // the variables it reads
   };
   std::unordered_map<const Expr*, CachedKernel> kernels_;
+  struct Memo {
+    std::unordered_map<Row, std::vector<Row>, RowHash> rows;
+    std::size_t size = 0, hits = 0, misses = 0;
+  };
+  static constexpr std::size_t kMemoRows = 200000;
+  std::map<std::pair<const Op*, std::string>, Memo> memos_;
+  std::unordered_map<const Op*, bool> memoizable_;
   // ORDER BY operators whose output a LIMIT cuts: only this many rows
   // (offset + limit) are ever read, so only those are sorted.
   std::unordered_map<const Op*, std::size_t> order_limits_;
@@ -141,6 +153,12 @@ class Evaluator {
     std::vector<std::size_t> order;
     std::vector<std::vector<ExprPtr>> filters_at;
     std::vector<std::vector<const CachedKernel*>> kernels_at;  // KernelFor each filter
+    struct Position {
+      int slot = -1;        // the variable's slot; -1 for a constant
+      TermId constant = 0;  // the constant's id
+      bool unused = false;  // a variable matched as a wildcard
+    };
+    std::vector<std::array<Position, 3>> positions;  // per pattern: s, p, o
   };
   std::unordered_map<const Op*, std::deque<BgpPlan>> bgp_plans_;  // deque: stable
   unsigned long ticks_ = 0;

@@ -1,6 +1,8 @@
 #include "store/model.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 namespace kg::store_internal {
 namespace {
@@ -24,7 +26,13 @@ NodePtr ToNode(librdf_world* world, const Term& t) {
       // In the normal form of Term::Literal ("v"^^xsd:string is "v", tags in
       // lower case), so librdf holds one node per RDF term, as the id index
       // does (store/triple_index.h).
-      Term n = Term::Literal(t.value, t.language, t.datatype);
+      const bool normal =
+          t.datatype != kXsdString && (t.language.empty() || t.datatype != kRdfLangString) &&
+          std::none_of(t.language.begin(), t.language.end(),
+                       [](char c) { return c >= 'A' && c <= 'Z'; });
+      std::optional<Term> copy;
+      if (!normal) copy = Term::Literal(t.value, t.language, t.datatype);
+      const Term& n = normal ? t : *copy;
       UriPtr dt;
       if (!n.datatype.empty()) dt.reset(librdf_new_uri(world, U(n.datatype)));
       return NodePtr(librdf_new_node_from_typed_counted_literal(

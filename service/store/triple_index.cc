@@ -9,32 +9,75 @@ IdKey Spo(const IdTriple& t) { return {t.s, t.p, t.o}; }
 IdKey Pos(const IdTriple& t) { return {t.p, t.o, t.s}; }
 IdKey Osp(const IdTriple& t) { return {t.o, t.s, t.p}; }
 
-// The keys of `v` that start with the first n entries of `prefix`.
-IdRange Prefix(const std::vector<IdKey>& v, IdKey prefix, int n, IdRange::Order order) {
+// Key order, written out: std::array's operator< goes through a three-way
+// comparison that the compiler does not inline, and these comparisons are
+// most of a lookup.
+struct KeyLess {
+  bool operator()(const IdKey& a, const IdKey& b) const {
+    if (a[0] != b[0]) return a[0] < b[0];
+    if (a[1] != b[1]) return a[1] < b[1];
+    return a[2] < b[2];
+  }
+};
+
+// The keys of `v` that start with the first n entries of `prefix`. The
+// first entry is a direct offset (ids are dense); the rest a binary search
+// inside that first entry's (short) run.
+IdRange Prefix(const std::vector<IdKey>& v, const std::vector<std::uint32_t>& offsets,
+               IdKey prefix, int n, IdRange::Order order) {
+  const TermId first = prefix[0];
+  const IdKey* run_begin;
+  const IdKey* run_end;
+  if (!offsets.empty()) {
+    if (static_cast<std::size_t>(first) + 1 >= offsets.size()) return IdRange(nullptr, nullptr, order);
+    run_begin = v.data() + offsets[first];
+    run_end = v.data() + offsets[first + 1];
+  } else {  // a small graph of a big store: no offset array (see BuildOffsets)
+    run_begin = std::lower_bound(v.data(), v.data() + v.size(), IdKey{first, 0, 0}, KeyLess());
+    run_end = std::upper_bound(run_begin, v.data() + v.size(),
+                               IdKey{first, ~TermId{0}, ~TermId{0}}, KeyLess());
+  }
+  if (n == 1) return IdRange(run_begin, run_end, order);
   IdKey lo = prefix, hi = prefix;
   for (int i = n; i < 3; ++i) {
     lo[i] = 0;
     hi[i] = ~TermId{0};
   }
-  auto b = std::lower_bound(v.begin(), v.end(), lo);
-  auto e = std::upper_bound(b, v.end(), hi);
-  return IdRange(v.data() + (b - v.begin()), v.data() + (e - v.begin()), order);
+  const IdKey* b = std::lower_bound(run_begin, run_end, lo, KeyLess());
+  const IdKey* e = std::upper_bound(b, run_end, hi, KeyLess());
+  return IdRange(b, e, order);
+}
+
+// offsets[id] = the first position whose leading id is >= id. Only when
+// the array is not much larger than the graph: a small graph in a store of
+// many terms (ids up to millions) searches instead.
+void BuildOffsets(const std::vector<IdKey>& v, std::vector<std::uint32_t>& offsets) {
+  TermId max_id = v.empty() ? 0 : v.back()[0];
+  if (max_id > 4 * v.size() + 1024) {
+    offsets.clear();
+    offsets.shrink_to_fit();
+    return;
+  }
+  offsets.assign(static_cast<std::size_t>(max_id) + 2, 0);
+  for (const auto& k : v) ++offsets[k[0] + 1];
+  for (std::size_t i = 1; i < offsets.size(); ++i) offsets[i] += offsets[i - 1];
 }
 
 // Merges sorted, duplicate-free `add` (none present in v) into sorted v.
 void MergeInto(std::vector<IdKey>& v, std::vector<IdKey> add) {
-  std::sort(add.begin(), add.end());
+  std::sort(add.begin(), add.end(), KeyLess());
   auto mid = static_cast<std::ptrdiff_t>(v.size());
   v.insert(v.end(), add.begin(), add.end());
-  std::inplace_merge(v.begin(), v.begin() + mid, v.end());
+  std::inplace_merge(v.begin(), v.begin() + mid, v.end(), KeyLess());
 }
 
 // Removes the keys of sorted `del` (all present in v) from sorted v.
 void RemoveFrom(std::vector<IdKey>& v, std::vector<IdKey> del) {
-  std::sort(del.begin(), del.end());
+  std::sort(del.begin(), del.end(), KeyLess());
   std::vector<IdKey> out;
   out.reserve(v.size() - std::min(v.size(), del.size()));
-  std::set_difference(v.begin(), v.end(), del.begin(), del.end(), std::back_inserter(out));
+  std::set_difference(v.begin(), v.end(), del.begin(), del.end(), std::back_inserter(out),
+                      KeyLess());
   v.swap(out);
 }
 
@@ -81,7 +124,7 @@ std::uint32_t TermDictionary::FindLang(const std::string& tag) const {
 }
 
 bool TripleIndex::Contains(const IdTriple& t) const {
-  return std::binary_search(spo_.begin(), spo_.end(), Spo(t));
+  return !Match(t.s, t.p, t.o).empty();
 }
 
 std::size_t TripleIndex::Insert(std::vector<IdTriple> triples) {
@@ -104,6 +147,7 @@ std::size_t TripleIndex::Insert(std::vector<IdTriple> triples) {
   MergeInto(spo_, std::move(spo));
   MergeInto(pos_, std::move(pos));
   MergeInto(osp_, std::move(osp));
+  Reindex();
   return triples.size();
 }
 
@@ -124,6 +168,7 @@ std::size_t TripleIndex::Erase(std::vector<IdTriple> triples) {
   RemoveFrom(spo_, std::move(spo));
   RemoveFrom(pos_, std::move(pos));
   RemoveFrom(osp_, std::move(osp));
+  Reindex();
   return triples.size();
 }
 
@@ -131,18 +176,25 @@ void TripleIndex::Clear() {
   spo_.clear();
   pos_.clear();
   osp_.clear();
+  Reindex();
   stats_.reset();
+}
+
+void TripleIndex::Reindex() {
+  BuildOffsets(spo_, spo_off_);
+  BuildOffsets(pos_, pos_off_);
+  BuildOffsets(osp_, osp_off_);
 }
 
 IdRange TripleIndex::Match(TermId s, TermId p, TermId o) const {
   using O = IdRange::Order;
-  if (s && p && o) return Prefix(spo_, {s, p, o}, 3, O::kSpo);
-  if (s && p) return Prefix(spo_, {s, p, 0}, 2, O::kSpo);
-  if (s && o) return Prefix(osp_, {o, s, 0}, 2, O::kOsp);
-  if (p && o) return Prefix(pos_, {p, o, 0}, 2, O::kPos);
-  if (s) return Prefix(spo_, {s, 0, 0}, 1, O::kSpo);
-  if (p) return Prefix(pos_, {p, 0, 0}, 1, O::kPos);
-  if (o) return Prefix(osp_, {o, 0, 0}, 1, O::kOsp);
+  if (s && p && o) return Prefix(spo_, spo_off_, {s, p, o}, 3, O::kSpo);
+  if (s && p) return Prefix(spo_, spo_off_, {s, p, 0}, 2, O::kSpo);
+  if (s && o) return Prefix(osp_, osp_off_, {o, s, 0}, 2, O::kOsp);
+  if (p && o) return Prefix(pos_, pos_off_, {p, o, 0}, 2, O::kPos);
+  if (s) return Prefix(spo_, spo_off_, {s, 0, 0}, 1, O::kSpo);
+  if (p) return Prefix(pos_, pos_off_, {p, 0, 0}, 1, O::kPos);
+  if (o) return Prefix(osp_, osp_off_, {o, 0, 0}, 1, O::kOsp);
   return IdRange(spo_.data(), spo_.data() + spo_.size(), O::kSpo);
 }
 
@@ -152,7 +204,8 @@ std::vector<TermId> TripleIndex::Predicates() const {
   while (it != pos_.end()) {
     TermId p = (*it)[0];
     out.push_back(p);
-    it = std::upper_bound(it, pos_.end(), IdKey{p, ~TermId{0}, ~TermId{0}});
+    it = pos_off_.empty() ? std::upper_bound(it, pos_.end(), IdKey{p, ~TermId{0}, ~TermId{0}}, KeyLess())
+                          : pos_.begin() + pos_off_[p + 1];
   }
   return out;
 }

@@ -12,7 +12,9 @@
 // Layout: three sorted vectors per graph, SPO, POS and OSP; every pattern
 // with any bound positions is one contiguous range of one of them (s, sp,
 // spo -> SPO; p, po -> POS; o, os -> OSP), so counts are exact (range sizes)
-// and free for the planner. Sorted vectors rather than trees: reads are
+// and free for the planner. Ids are dense, so beside each vector an offset
+// array gives the run of every leading id directly; only the second and
+// third positions are binary-searched, inside that run. Sorted vectors rather than trees: reads are
 // many and writes are batches (a load, a PUT, one update request); a batch
 // is sorted and merged in O(n + k log k).
 //
@@ -152,8 +154,12 @@ class TripleIndex {
     std::unordered_map<TermId, std::pair<std::size_t, std::size_t>> per_predicate;  // s, o
   };
   const Stats& stats() const;
+  void Reindex();  // the offsets, after a change
 
   std::vector<IdKey> spo_, pos_, osp_;
+  // Per permutation: where the run of each leading id starts (index = id),
+  // so a pattern's first bound id costs one array read.
+  std::vector<std::uint32_t> spo_off_, pos_off_, osp_off_;
   mutable std::unique_ptr<Stats> stats_;  // computed on first use after a change
 };
 

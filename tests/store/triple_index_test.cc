@@ -36,28 +36,37 @@ TEST(TermDictionaryTest, IdsAreStableAndTermsNormal) {
   EXPECT_EQ(d.size(), 3u);
 }
 
-TEST(TripleIndexTest, EveryPatternShapeIsOneExactRange) {
+// base 0: small ids (direct offset arrays); base 100000: ids far beyond the
+// graph's size, where the index searches instead of keeping offset arrays.
+class TripleIndexShapes : public ::testing::TestWithParam<TermId> {};
+INSTANTIATE_TEST_SUITE_P(IdRanges, TripleIndexShapes, ::testing::Values(0u, 100000u));
+
+TEST_P(TripleIndexShapes, EveryPatternShapeIsOneExactRange) {
   TripleIndex ix;
+  const TermId b = GetParam();
   // s in 1..3, p in 10..11, o in 20..21: 12 triples
   std::vector<IdTriple> all;
-  for (TermId s = 1; s <= 3; ++s)
-    for (TermId p = 10; p <= 11; ++p)
-      for (TermId o = 20; o <= 21; ++o) all.push_back({s, p, o});
+  for (TermId s = b + 1; s <= b + 3; ++s)
+    for (TermId p = b + 10; p <= b + 11; ++p)
+      for (TermId o = b + 20; o <= b + 21; ++o) all.push_back({s, p, o});
   EXPECT_EQ(ix.Insert(all), 12u);
   EXPECT_EQ(ix.Insert(all), 0u);  // a set: nothing new
   EXPECT_EQ(ix.size(), 12u);
-  for (TermId s : {0u, 2u, 9u})
-    for (TermId p : {0u, 11u, 12u})
-      for (TermId o : {0u, 20u, 5u}) {
+  for (TermId s : {0u, b + 2, b + 9, 7u})
+    for (TermId p : {0u, b + 11, b + 12})
+      for (TermId o : {0u, b + 20, b + 5, 1000000u}) {
         std::set<std::tuple<TermId, TermId, TermId>> want;
         for (const auto& t : all)
           if ((!s || t.s == s) && (!p || t.p == p) && (!o || t.o == o)) want.emplace(t.s, t.p, t.o);
         EXPECT_EQ(Triples(ix.Match(s, p, o)), want) << s << " " << p << " " << o;
         EXPECT_EQ(ix.Count(s, p, o), want.size());
       }
-  EXPECT_TRUE(ix.Contains({2, 10, 21}));
-  EXPECT_FALSE(ix.Contains({2, 10, 22}));
-  EXPECT_EQ(ix.Predicates(), (std::vector<TermId>{10, 11}));
+  EXPECT_TRUE(ix.Contains({b + 2, b + 10, b + 21}));
+  EXPECT_FALSE(ix.Contains({b + 2, b + 10, b + 22}));
+  EXPECT_EQ(ix.Predicates(), (std::vector<TermId>{b + 10, b + 11}));
+  ix.Erase({{b + 1, b + 10, b + 20}});
+  EXPECT_EQ(ix.Count(b + 1, 0, 0), 3u);
+  EXPECT_EQ(ix.Count(0, b + 10, b + 20), 2u);
 }
 
 TEST(TripleIndexTest, EraseAndReinsert) {
