@@ -156,7 +156,7 @@ def wait_idle(pid, limit=20.0):
     end = time.time() + limit
     last = cpu_ticks(pid)
     while time.time() < end:
-        time.sleep(0.15)
+        time.sleep(0.1)
         now = cpu_ticks(pid)
         if now is None or now - last <= 1:
             return
@@ -234,6 +234,27 @@ class Kg:
                 self.proc.wait()
 
 
+def split_ntriples(nt, n):
+    """Splits an N-Triples file without blank nodes into n parts of whole
+    lines in <nt>.parts/ (kept as a cache); None when it has blank nodes."""
+    d = nt + '.parts'
+    if os.path.isdir(d) and len([f for f in os.listdir(d) if f.startswith('part-')]) == n:
+        return d
+    with open(nt, 'rb') as f:
+        data = f.read()
+    if b'_:' in data:
+        return None
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    start = 0
+    for i in range(n):
+        end = len(data) if i == n - 1 else data.find(b'\n', (len(data) * (i + 1)) // n) + 1
+        with open(os.path.join(d, 'part-%02d.nt' % i), 'wb') as out:
+            out.write(data[start:end])
+        start = end
+    return d
+
+
 VIRTUOSO_INI = """\
 ; bench/side_by_side.py: a throw-away Virtuoso for one data set, 127.0.0.1 only
 [Database]
@@ -258,7 +279,7 @@ DisableUnixSocket    = 1
 MaxClientConnections = 32
 CheckpointInterval   = 60
 CaseMode             = 2
-DirsAllowed          = ., {data_dir}
+DirsAllowed          = ., {data_dir}, {data_dir}/{parts}
 ; the Debian ini's advice for 2 GB of buffers (this machine has more)
 NumberOfBuffers      = 170000
 MaxDirtyBuffers      = 130000
@@ -308,11 +329,50 @@ class Virtuoso:
         ini = os.path.join(d, 'virtuoso.ini')
         with open(ini, 'w') as f:
             f.write(VIRTUOSO_INI.format(d=d, sql_port=self.sql_port, http_port=self.http_port,
-                                        data_dir=os.path.dirname(nt), cores=os.cpu_count() or 1,
+                                        data_dir=os.path.dirname(nt), parts=os.path.basename(nt) + '.parts', cores=os.cpu_count() or 1,
                                         timeout=int(self.args.query_timeout)))
+        # An empty database is made once per run (virtuoso-t needs ~10 s to create
+        # one) and copied for each data set.
+        template = os.path.join(os.path.dirname(tmp), 'virtuoso-empty.db')
+        if not os.path.exists(template):
+            self.launch(d, ini)
+            self.shutdown()
+            shutil.copyfile(os.path.join(d, 'virtuoso.db'), template + '.tmp')
+            os.replace(template + '.tmp', template)
+            for f in os.listdir(d):
+                if f.startswith('virtuoso') and not f.endswith('.ini'):
+                    os.remove(os.path.join(d, f))
+        shutil.copyfile(template, os.path.join(d, 'virtuoso.db'))
         t0 = time.perf_counter()
+        self.launch(d, ini)
+        start_s = time.perf_counter() - t0
+        # Virtuoso's bulk-load recipe: one rdf_loader_run() per core, each taking
+        # files from the load list; a big file is split into one part per core
+        # beforehand (only without blank nodes, whose labels are per file).
+        src_dir, pattern = os.path.dirname(nt), os.path.basename(nt)
+        loaders = os.cpu_count() or 1
+        parts = split_ntriples(nt, loaders) if loaders > 1 and os.path.getsize(nt) > 8 << 20 else None
+        if parts:
+            src_dir, pattern = parts, 'part-*.nt'
+        t1 = time.perf_counter()
+        self.isql("ld_dir('%s', '%s', '%s');" % (src_dir, pattern, GRAPH))
+        runs = [subprocess.Popen(['isql-vt', '127.0.0.1:%d' % self.sql_port, 'dba', 'dba', 'exec=rdf_loader_run();'],
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                for _ in range(loaders if parts else 1)]
+        for r in runs:
+            text = r.communicate(timeout=1800)[0]
+            if r.returncode != 0 or '*** Error' in text:
+                raise RuntimeError('rdf_loader_run: ' + text[-1000:])
+        out = self.isql("checkpoint; select count(*) from DB.DBA.LOAD_LIST where ll_error is not null;")
+        load_s = time.perf_counter() - t1
+        failed = [l for l in out.split('\n') if l.strip().isdigit()]
+        if failed and failed[-1].strip() != '0':
+            raise RuntimeError('Virtuoso load errors: ' + out[-1000:])
+        return {'start_s': start_s, 'load_s': load_s}
+
+    def launch(self, d, ini):
         self.proc = subprocess.Popen(['virtuoso-t', '-f', '-c', ini], cwd=d, stdout=subprocess.DEVNULL,
-                                     stderr=open(os.path.join(d, 'stderr.log'), 'wb'))
+                                     stderr=open(os.path.join(d, 'stderr.log'), 'ab'))
         while True:
             try:
                 self.isql('select 1;', timeout=10)
@@ -323,16 +383,17 @@ class Virtuoso:
                 time.sleep(0.2)
         while http_get(self.base + '/sparql?query=ASK%7B%7D', JSON_RESULTS, 5)['status'] != 200:
             time.sleep(0.2)
-        start_s = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        out = self.isql("ld_dir('%s', '%s', '%s'); rdf_loader_run(); checkpoint; "
-                        "select count(*) from DB.DBA.LOAD_LIST where ll_error is not null;"
-                        % (os.path.dirname(nt), os.path.basename(nt), GRAPH))
-        load_s = time.perf_counter() - t1
-        failed = [l for l in out.split('\n') if l.strip().isdigit()]
-        if failed and failed[-1].strip() != '0':
-            raise RuntimeError('Virtuoso load errors: ' + out[-1000:])
-        return {'start_s': start_s, 'load_s': load_s}
+
+    def shutdown(self):
+        try:
+            self.isql('shutdown;', timeout=60)
+        except (RuntimeError, subprocess.TimeoutExpired):
+            pass
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
     @property
     def pid(self):
@@ -343,15 +404,7 @@ class Virtuoso:
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
-            try:
-                self.isql('shutdown;', timeout=30)
-            except (RuntimeError, subprocess.TimeoutExpired):
-                pass
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            self.shutdown()
 
 
 NGINX_CONF = """\
@@ -448,8 +501,19 @@ def check(system, q, timeout):
             'rows': count_answer(r['ctype'], r['body']) if ok else ''}
 
 
+def count_triples(system):
+    """The triples the system holds (its default graph), as a check that both got the same data."""
+    r = http_get(system.url('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'), JSON_RESULTS, 120)
+    try:
+        return int(json.loads(r['body'])['results']['bindings'][0]['n']['value'])
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
 def run_cells(args, system_name, url_of, q, pid, single, out, dataset):
     for conns in args.concurrency:
+        if system_name == 'nginx' and conns not in args.ceiling_concurrency:
+            continue
         cell = {'system': system_name, 'dataset': dataset, 'query': q['name'], 'conns': conns}
         cell.update({k: single[k] for k in ('ok', 'error', 'seconds', 'bytes', 'rows')} if single else {})
         seconds = args.ceiling_seconds if system_name == 'nginx' else args.seconds
@@ -484,8 +548,10 @@ def run_system(args, system, dataset, data, nt, queries, tmp, cells, loads, ngin
         system.stop()
         loads.append({'system': system.name, 'dataset': dataset, 'error': str(e)[:200]})
         return
-    load.update({'system': system.name, 'dataset': dataset, 'rss_kb': rss_kb(system.pid)})
-    log('%s: %s loaded in %.2f s, RSS %s kB' % (system.name, dataset, load['load_s'], load['rss_kb']))
+    load.update({'system': system.name, 'dataset': dataset, 'rss_kb': rss_kb(system.pid),
+                 'triples': count_triples(system)})
+    log('%s: %s loaded in %.2f s, %s triples, RSS %s kB' % (system.name, dataset, load['load_s'], load['triples'],
+                                                            load['rss_kb']))
     try:
         for q in queries:
             single = check(system, q, args.check_timeout)
@@ -513,6 +579,8 @@ def cell_text(c):
         return ['error', '', '', 'check: ' + c['error'][:70].replace('|', '/')]
     if c.get('skipped') == 'slow':
         return ['%.2f' % (1 / c['seconds']), '%.0f' % (c['seconds'] * 1000), '', '1 request']
+    if not c['requests']:
+        return ['0', '', '', 'none done in cell' + (' (%d errors)' % c['errors'] if c['errors'] else '')]
     return ['%.0f' % c['rps'], ms(c['p50_us']), ms(c['p99_us']), str(c['errors']) if c['errors'] else '0']
 
 
@@ -555,17 +623,19 @@ def report(args, cells, loads, meta):
       'empty database (start), then ld_dir + rdf_loader_run + checkpoint (load). RSS: VmRSS after loading; '
       'peak: VmHWM at the end of the data set\'s cells.')
     w('')
-    w('| data set | system | start s | load s | RSS after load MB | peak RSS MB |')
-    w('|---|---|---:|---:|---:|---:|')
+    w('| data set | system | triples | start s | load s | RSS after load MB | peak RSS MB |')
+    w('|---|---|---:|---:|---:|---:|---:|')
     for d in datasets:
         for l in loads:
             if l['dataset'] != d:
                 continue
             if 'error' in l:
-                w('| %s | %s | | failed: %s | | |' % (d, l['system'], l['error'][:80].replace('|', '/')))
+                w('| %s | %s | | | failed: %s | | |' % (d, l['system'], l['error'][:80].replace('|', '/')))
                 continue
             mb = lambda kb: '' if kb is None else '%.0f' % (kb / 1024)
-            w('| %s | %s | %s | %.2f | %s | %s |' % (d, l['system'], '' if l['start_s'] is None else '%.1f' % l['start_s'],
+            w('| %s | %s | %s | %s | %.2f | %s | %s |' % (d, l['system'],
+                                                      '' if l.get('triples') is None else '{:,}'.format(l['triples']),
+                                                      '' if l['start_s'] is None else '%.1f' % l['start_s'],
                                                  l['load_s'], mb(l['rss_kb']), mb(l.get('hwm_kb'))))
     w('')
     w('## Queries')
@@ -720,10 +790,12 @@ def main():
     ap.add_argument('--systems', default='kg,virtuoso,nginx')
     ap.add_argument('--seconds', type=int, default=3, help='wrk duration of one cell')
     ap.add_argument('--ceiling-seconds', type=int, default=1, help='wrk duration of one nginx cell')
+    ap.add_argument('--ceiling-concurrency', default='',
+                    help='concurrencies of the nginx cells (default: those of --concurrency)')
     ap.add_argument('--wrk-timeout', type=int, default=15, help="wrk's --timeout (s)")
     ap.add_argument('--query-timeout', type=float, default=10,
                     help="Virtuoso's MaxQueryExecutionTime (s), like kg's --query-timeout default")
-    ap.add_argument('--check-timeout', type=float, default=30, help='timeout of the checking request (s)')
+    ap.add_argument('--check-timeout', type=float, default=15, help='timeout of the checking request (s)')
     ap.add_argument('--skip-c1', default='', help='data sets run at concurrency 16 only (time budget)')
     ap.add_argument('--cache', default=os.path.join(tempfile.gettempdir(), 'kg-side-by-side'))
     ap.add_argument('--out', default='', help='write the Markdown report to this file')
@@ -731,6 +803,7 @@ def main():
     args = ap.parse_args()
     args.datasets = [d for d in args.datasets.split(',') if d]
     args.concurrency = [int(c) for c in args.concurrency.split(',') if c]
+    args.ceiling_concurrency = [int(c) for c in args.ceiling_concurrency.split(',') if c] or args.concurrency
     systems = [s for s in args.systems.split(',') if s]
     skip_c1 = set(d for d in args.skip_c1.split(',') if d)
     only = [q for q in args.queries.split(',') if q]
