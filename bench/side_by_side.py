@@ -760,7 +760,9 @@ def versions(args):
     v = cmd_out(['virtuoso-t', '-?']) or ''
     vline = next((l for l in (v + '\n').split('\n') if 'Version' in l), '')
     dpkg = cmd_out(['dpkg-query', '-W', '-f', '${Version}', 'virtuoso-opensource-7'])
-    return {'kg_commit': commit + (' (service/ modified)' if dirty else ''),
+    service = cmd_out(['git', '-C', REPO, 'log', '-1', '--format=%h %cs', '--', 'service'])
+    return {'kg_commit': 'checkout %s, service/ at %s%s' % (commit, service,
+                                                          ' (plus uncommitted changes)' if dirty else ''),
             'virtuoso': ('virtuoso-opensource-7 ' + dpkg + ' ' + vline).strip(),
             'nginx': cmd_out(['dpkg-query', '-W', '-f', '${Version}', 'nginx-core']) or
             cmd_out(['dpkg-query', '-W', '-f', '${Version}', 'nginx']),
@@ -778,6 +780,39 @@ def fuseki_note():
         return 'apt-cache search fuseki: ' + '; '.join(hits)
     return ('not run: no Debian package provides Apache Jena Fuseki (`apt-cache search fuseki` finds nothing; '
             '`apt-cache search jena` finds only libapache-jena-java, the Jena library without the Fuseki server)')
+
+
+def emit(args, cells, loads, meta, final):
+    """Prints (final) and writes the report; called after every data set too, so
+    a run cut short still leaves the figures of the data sets it finished."""
+    ended = datetime.datetime.now(datetime.timezone.utc)
+    meta['ended'] = ended.strftime('%Y-%m-%d %H:%M:%S UTC')
+    lavg = meta['loadavg'] + ([('end', loadavg())] if final else [])
+    body = report(args, cells, loads, meta)
+    m, v = meta['machine'], meta['versions']
+    head = ['# kg side by side with Virtuoso (bench/side_by_side.py)', '',
+            '- run: %s – %s%s' % (meta['started'], meta['ended'].split(' ', 1)[1],
+                                 '' if final else ' (PARTIAL: still running or cut short)'),
+            '- machine: %s cores (nproc), %s, RAM %s' % (m['nproc'], m['cpu'], m['ram']),
+            '- load average (1/5/15 min) during the run: ' + '; '.join('%s %s' % x for x in lavg),
+            '- kg: %s, `kg serve %s` (engine: %s)' % (
+                v['kg_commit'], args.kg_args or '(defaults)',
+                'rasqal' if 'rasqal' in args.kg_args else "kg's own SPARQL engine, the default"),
+            '- Virtuoso: %s; nginx %s; wrk %s (-t1 at c1, -t%d above; bench/side_by_side.lua)' % (
+                v['virtuoso'], v['nginx'], v['wrk'], min(16, os.cpu_count() or 2)),
+            '- Apache Jena Fuseki: ' + v['fuseki'],
+            '- command: `bench/side_by_side.py %s`' % ' '.join(shlex.quote(a) for a in sys.argv[1:]), '']
+    text = '\n'.join(head) + '\n' + body
+    if final:
+        print(text)
+    if args.out:
+        with open(args.out + '.tmp', 'w', encoding='utf-8') as f:
+            f.write(text)
+        os.replace(args.out + '.tmp', args.out)
+    if args.json:
+        with open(args.json, 'w') as f:
+            json.dump({'meta': meta, 'loads': loads,
+                       'cells': [{k: v for k, v in c.items() if k != 'body'} for c in cells]}, f, indent=1)
 
 
 def main():
@@ -844,35 +879,12 @@ def main():
                     nginx.put(q['name'], bodies[q['name']])
                     run_cells(args, 'nginx', nginx.url(q['name']), q, None, None, cells, d)
             args.concurrency = conc_all
+            emit(args, cells, loads, meta, final=False)
     finally:
         if nginx:
             nginx.stop()
         shutil.rmtree(tmp_root, ignore_errors=True)
-    ended = datetime.datetime.now(datetime.timezone.utc)
-    meta['ended'] = ended.strftime('%Y-%m-%d %H:%M:%S UTC')
-    meta['loadavg'].append(('end', loadavg()))
-    body = report(args, cells, loads, meta)
-    m, v = meta['machine'], meta['versions']
-    head = ['# kg side by side with Virtuoso (bench/side_by_side.py)', '',
-            '- run: %s – %s' % (meta['started'], meta['ended'].split(' ', 1)[1]),
-            '- machine: %s cores (nproc), %s, RAM %s' % (m['nproc'], m['cpu'], m['ram']),
-            '- load average (1/5/15 min) during the run: ' + '; '.join('%s %s' % x for x in meta['loadavg']),
-            '- kg: commit %s, `kg serve %s` (engine: %s)' % (
-                v['kg_commit'], args.kg_args or '(defaults)',
-                'rasqal' if 'rasqal' in args.kg_args else "kg's own SPARQL engine (the default)"),
-            '- Virtuoso: %s; nginx %s; wrk %s (-t1 at c1, -t%d above; bench/side_by_side.lua)' % (
-                v['virtuoso'], v['nginx'], v['wrk'], min(16, os.cpu_count() or 2)),
-            '- Apache Jena Fuseki: ' + v['fuseki'],
-            '- command: `bench/side_by_side.py %s`' % ' '.join(shlex.quote(a) for a in sys.argv[1:]), '']
-    text = '\n'.join(head) + '\n' + body
-    print(text)
-    if args.out:
-        with open(args.out, 'w', encoding='utf-8') as f:
-            f.write(text)
-    if args.json:
-        with open(args.json, 'w') as f:
-            json.dump({'meta': meta, 'loads': loads,
-                       'cells': [{k: v for k, v in c.items() if k != 'body'} for c in cells]}, f, indent=1)
+    emit(args, cells, loads, meta, final=True)
     return 0
 
 
