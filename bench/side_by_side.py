@@ -73,17 +73,20 @@ def log(msg):
 # ---------------------------------------------------------------- data sets
 
 def prepare_dataset(shared, cache, name):
-    """Returns (kg --data path, N-Triples path for Virtuoso, params)."""
+    """Returns (kg --data path, N-Triples file (or directory/pattern) for Virtuoso, params)."""
     os.makedirs(cache, exist_ok=True)
     if name == 'builtin':
         onto = os.path.join(REPO, 'ontology')
-        nt = os.path.join(cache, 'builtin.nt')
-        files = sorted(f for f in os.listdir(onto) if f.endswith('.ttl'))
-        with open(nt + '.tmp', 'wb') as out:
-            for f in files:
+        # one N-Triples file per Turtle file: blank node labels are per file,
+        # Virtuoso loads each file of the directory on its own
+        out_dir = os.path.join(cache, 'builtin')
+        shutil.rmtree(out_dir, ignore_errors=True)
+        os.makedirs(out_dir)
+        for f in sorted(f for f in os.listdir(onto) if f.endswith('.ttl')):
+            with open(os.path.join(out_dir, f[:-4] + '.nt'), 'wb') as out:
                 subprocess.run(['rapper', '-q', '-i', 'turtle', '-o', 'ntriples', os.path.join(onto, f)],
                                stdout=out, check=True)
-        os.replace(nt + '.tmp', nt)
+        nt = os.path.join(out_dir, '*.nt')  # a directory and an ld_dir pattern
         return onto, nt, read_params(os.path.join(HERE, 'params', 'builtin.params'))
     params = read_params(os.path.join(shared, 'datasets', 'params', name + '.params'))
     nt = os.path.join(cache, name + '.nt')
@@ -351,7 +354,8 @@ class Virtuoso:
         # beforehand (only without blank nodes, whose labels are per file).
         src_dir, pattern = os.path.dirname(nt), os.path.basename(nt)
         loaders = os.cpu_count() or 1
-        parts = split_ntriples(nt, loaders) if loaders > 1 and os.path.getsize(nt) > 8 << 20 else None
+        parts = (split_ntriples(nt, loaders) if loaders > 1 and os.path.isfile(nt) and os.path.getsize(nt) > 8 << 20
+                 else None)
         if parts:
             src_dir, pattern = parts, 'part-*.nt'
         t1 = time.perf_counter()
