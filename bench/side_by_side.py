@@ -665,6 +665,8 @@ def report(args, cells, loads, meta):
                 k = idx.get(('kg', d, qn, conns))
                 v = idx.get(('virtuoso', d, qn, conns))
                 n = idx.get(('nginx', d, qn, conns))
+                if not (k or v):
+                    continue
                 rows = '%s / %s' % (k.get('rows', '') if k else '', v.get('rows', '') if v else '')
                 if k and v and k.get('rows') and v.get('rows') and k['rows'] != v['rows']:
                     rows += ' ≠'
