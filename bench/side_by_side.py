@@ -13,7 +13,8 @@ Per system, data set, query and concurrency (1 and 16 connections; wrk
 -t1/-t2, --timeout 30s, a --seconds run per cell after one untimed request):
 requests/s, p50 and p99 latency, errors (non-2xx answers and socket errors),
 and per system and data set the load time (start until the first answer,
-loading included) and resident memory after the run. "kg-1w" is kg with one
+loading included; wall clock and the server's CPU time, which does not depend
+on what else the machine runs) and resident memory after the run. "kg-1w" is kg with one
 worker (the 1-core reference for the multi-core figures). Every server
 listens on 127.0.0.1 only. Needs: wrk, virtuoso-opensource, nginx (Debian).
 Data: ../shared/datasets (or KG_SHARED); gen-1m is generated once with
@@ -74,6 +75,17 @@ def rss_mb(pid):
     except OSError:
         pass
     return float('nan')
+
+
+def cpu_s(pid):
+    """CPU time (user + system, all threads) a process has used so far: the
+    load cost that does not depend on what else the machine is running."""
+    try:
+        with open('/proc/%d/stat' % pid) as f:
+            fields = f.read().rsplit(')', 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+    except OSError:
+        return float('nan')
 
 
 def wait_http(url, deadline_s, proc=None, accept=SELECT_ACCEPT):
@@ -400,7 +412,8 @@ def main():
 
     results = {}   # (system, dataset, query, c) -> wrk dict
     answers = {}   # (system, dataset, query) -> rows / size
-    loads = {}     # (system, dataset) -> (seconds, rss MB)
+    loads = {}     # (system, dataset) -> (seconds, rss MB, cpu seconds)
+    failed_loads = {}
     q01_body = None
     out_lines = []
 
@@ -417,8 +430,18 @@ def main():
                 if ds not in ('builtin', 'unesco-education'):
                     continue
                 qs = [q for q in queries if q[0][:3] in one_worker]
-            load_s = system.start(files, nt, tmp)
             try:
+                load_s = system.start(files, nt, tmp)
+            except Exception as e:  # noqa: BLE001 - reported in the table, the run goes on
+                print('%s %s: did not start: %s' % (system.name, ds, e), file=sys.stderr, flush=True)
+                failed_loads[(system.name, ds)] = str(e)
+                try:
+                    system.stop()
+                except Exception:  # noqa: BLE001
+                    pass
+                continue
+            try:
+                load_cpu = cpu_s(system.pid())
                 peak = rss_mb(system.pid())
                 for qname, text, accept in qs:
                     url = system.url(text)
@@ -429,9 +452,9 @@ def main():
                     for c in conc:
                         results[(system.name, ds, qname, c)] = wrk(url, accept, c, args.seconds)
                     peak = max(peak, rss_mb(system.pid()))
-                loads[(system.name, ds)] = (load_s, peak)
-                print('%s %s: loaded in %.1f s, RSS %.0f MB' % (system.name, ds, load_s, peak),
-                      file=sys.stderr, flush=True)
+                loads[(system.name, ds)] = (load_s, peak, load_cpu)
+                print('%s %s: loaded in %.1f s (%.1f s CPU), RSS %.0f MB' %
+                      (system.name, ds, load_s, load_cpu, peak), file=sys.stderr, flush=True)
             finally:
                 system.stop()
 
@@ -452,15 +475,18 @@ def main():
     emit()
     emit('### Load time and resident memory')
     emit()
-    emit('| data set | ' + ' | '.join('%s load s | %s RSS MB' % (n, n) for n in names) + ' |')
-    emit('|---|' + '---:|---:|' * len(names))
+    emit('| data set | ' + ' | '.join('%s load s | load CPU s | RSS MB' % n for n in names) + ' |')
+    emit('|---|' + '---:|---:|---:|' * len(names))
     for ds in args.datasets.split(','):
         cells = []
         for n in names:
-            if (n, ds) in loads:
-                cells += ['%.1f' % loads[(n, ds)][0], '%.0f' % loads[(n, ds)][1]]
+            if (n, ds) in failed_loads:
+                cells += ['failed', '', '']
+            elif (n, ds) in loads:
+                cells += ['%.1f' % loads[(n, ds)][0], '%.1f' % loads[(n, ds)][2],
+                          '%.0f' % loads[(n, ds)][1]]
             else:
-                cells += ['', '']
+                cells += ['', '', '']
         emit('| %s | %s |' % (ds, ' | '.join(cells)))
     if ceiling:
         emit()
