@@ -6,11 +6,14 @@
 //   kg version  print the version
 // Exit codes: 0 ok, 1 runtime failure, 2 usage error.
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -103,7 +106,7 @@ struct Loaded {
   kg::LoadReport report;
 };
 
-std::optional<Loaded> LoadStore(const po::variables_map& vm) {
+std::optional<kg::StoreOptions> StoreOptionsFrom(const po::variables_map& vm) {
   kg::StoreOptions so;
   so.union_default_graph = !vm.count("no-union-default-graph");
   so.storage = vm["storage"].as<std::string>();
@@ -111,12 +114,22 @@ std::optional<Loaded> LoadStore(const po::variables_map& vm) {
     std::fprintf(stderr, "kg: --storage must be trees or hashes\n");
     return std::nullopt;
   }
-  Loaded l{std::make_unique<kg::Store>(so), {}};
+  return so;
+}
+
+std::vector<std::string> DataPaths(const po::variables_map& vm) {
   std::vector<std::string> paths = vm.count("data")
                                        ? vm["data"].as<std::vector<std::string>>()
                                        : std::vector<std::string>{DefaultData()};
   if (vm.count("empty")) paths.clear();
-  auto report = kg::LoadPaths(*l.store, paths);
+  return paths;
+}
+
+std::optional<Loaded> LoadStore(const po::variables_map& vm) {
+  auto so = StoreOptionsFrom(vm);
+  if (!so) return std::nullopt;
+  Loaded l{std::make_unique<kg::Store>(*so), {}};
+  auto report = kg::LoadPaths(*l.store, DataPaths(vm));
   if (!report.ok()) {
     std::fprintf(stderr, "kg: %s\n", report.error().ToString().c_str());
     return std::nullopt;
@@ -180,8 +193,9 @@ int Serve(int argc, char** argv) {
     std::cout << d;
     return kOk;
   }
-  auto loaded = LoadStore(vm);
-  if (!loaded) return kFailure;
+  auto store_options = StoreOptionsFrom(vm);
+  if (!store_options) return kFailure;
+  const std::vector<std::string> paths = DataPaths(vm);
 
   kg::ServiceConfig config;
   if (vm.count("write-token")) config.write_token = vm["write-token"].as<std::string>();
@@ -198,7 +212,6 @@ int Serve(int argc, char** argv) {
   unsigned workers = vm["workers"].as<unsigned>();
   if (workers == 0) return Usage("--workers must be at least 1", d);
   kg::Metrics metrics;
-  metrics.SetTriplesLoaded(loaded->store->Size());
   kg::api::QueryCatalog catalog;
   {
     std::string dir = vm.count("queries") ? vm["queries"].as<std::string>() : DefaultQueries();
@@ -222,38 +235,78 @@ int Serve(int argc, char** argv) {
   so.max_queue = vm["max-queue"].as<std::size_t>();
   so.access_log = !vm.count("quiet");
 
-  // Every worker builds its own replica, on its own thread, from the same
-  // snapshot of plain values (so all have the same blank-node labels and
-  // versions); the store loaded above was only the staging area and is
-  // freed before the replicas are built.
-  const std::size_t triples = loaded->store->Size(), files = loaded->report.files,
-                    graphs = loaded->store->GraphNames().size();
-  const kg::StoreOptions store_options = loaded->store->options();
-  const kg::PrefixMap prefixes = loaded->store->Prefixes();
-  kg::ChangeJournal snapshot = kg::SnapshotChanges(*loaded->store);
-  loaded->store.reset();
-  kg::WorkerPool pool(workers, so.max_queue, config, metrics);
-  auto started = pool.Start([&](std::size_t) -> kg::Result<kg::WorkerPool::Replica> {
+  // Every worker builds its own replica on its own thread (worker_pool.h).
+  // Fast path: each loads the files itself, all in parallel; the replicas
+  // must then be identical (Raptor's blank-node labels come from a counter
+  // per thread, so the same files in the same order give the same labels),
+  // which their fingerprints check. Should they differ, all are rebuilt
+  // from one snapshot of plain values of a staging store instead.
+  std::mutex mu;
+  std::vector<std::uint64_t> prints(workers);
+  kg::LoadReport report;
+  std::size_t triples = 0, graphs = 0;
+  auto new_api = [&] {
+    auto api = std::make_unique<kg::api::ApiState>();
+    api->catalog = catalog;
+    return api;
+  };
+  auto new_docs = [] {
+    auto docs = std::make_unique<kg::docs::DocsState>();
+    docs->options.languages = {"nl", "en"};
+    return docs;
+  };
+  auto pool = std::make_unique<kg::WorkerPool>(workers, so.max_queue, config, metrics);
+  auto started = pool->Start([&](std::size_t i) -> kg::Result<kg::WorkerPool::Replica> {
     kg::WorkerPool::Replica r;
-    r.store = std::make_unique<kg::Store>(store_options);
-    for (const auto& change : snapshot)
-      if (auto st = kg::ApplyChange(*r.store, change); !st.ok()) return st.error();
-    r.store->AddPrefixes(prefixes);
-    r.api = std::make_unique<kg::api::ApiState>();
-    r.api->catalog = catalog;
+    r.store = std::make_unique<kg::Store>(*store_options);
+    auto loaded = kg::LoadPaths(*r.store, paths);
+    if (!loaded.ok()) return loaded.error();
+    std::uint64_t print = kg::ContentFingerprint(*r.store);
+    std::lock_guard<std::mutex> lock(mu);
+    prints[i] = print;
+    if (i == 0) {
+      report = std::move(loaded.value());
+      triples = r.store->Size();
+      graphs = r.store->GraphNames().size();
+    }
+    r.api = new_api();
     // /docs/: the documentation of the served graph, both languages, built
     // on first request (and again after a write), per replica.
-    r.docs = std::make_unique<kg::docs::DocsState>();
-    r.docs->options.languages = {"nl", "en"};
+    r.docs = new_docs();
     return r;
   });
-  snapshot.clear();
-  snapshot.shrink_to_fit();
   if (!started.ok()) {
     std::fprintf(stderr, "kg: %s\n", started.error().ToString().c_str());
     return kFailure;
   }
-  kg::Server server(so, pool, metrics);
+  for (const auto& w : report.warnings) std::fprintf(stderr, "kg: warning: %s\n", w.c_str());
+  if (std::adjacent_find(prints.begin(), prints.end(), std::not_equal_to<>()) != prints.end()) {
+    std::fprintf(stderr, "kg: note: replicas loaded apart differ; building them from one snapshot\n");
+    pool.reset();
+    auto staging = LoadStore(vm);
+    if (!staging) return kFailure;
+    const kg::PrefixMap prefixes = staging->store->Prefixes();
+    kg::ChangeJournal snapshot = kg::SnapshotChanges(*staging->store);
+    staging->store.reset();
+    pool = std::make_unique<kg::WorkerPool>(workers, so.max_queue, config, metrics);
+    started = pool->Start([&](std::size_t) -> kg::Result<kg::WorkerPool::Replica> {
+      kg::WorkerPool::Replica r;
+      r.store = std::make_unique<kg::Store>(*store_options);
+      for (const auto& change : snapshot)
+        if (auto st = kg::ApplyChange(*r.store, change); !st.ok()) return st.error();
+      r.store->AddPrefixes(prefixes);
+      r.api = new_api();
+      r.docs = new_docs();
+      return r;
+    });
+    if (!started.ok()) {
+      std::fprintf(stderr, "kg: %s\n", started.error().ToString().c_str());
+      return kFailure;
+    }
+  }
+  metrics.SetTriplesLoaded(triples);
+  const std::size_t files = report.files;
+  kg::Server server(so, *pool, metrics);
   auto port = server.Listen();
   if (!port.ok()) {
     std::fprintf(stderr, "kg: %s\n", port.error().ToString().c_str());
@@ -264,7 +317,7 @@ int Serve(int argc, char** argv) {
                "%u workers\n"
                "kg: listening on http://%s:%u/sparql\n",
                KG_VERSION, triples, files, graphs,
-               store_options.union_default_graph ? "on" : "off",
+               store_options->union_default_graph ? "on" : "off",
                config.write_token.empty() ? "read-only" : "writes allowed with token", workers,
                so.host.c_str(), static_cast<unsigned>(*port));
   std::fflush(stderr);

@@ -4,8 +4,10 @@
 // Why replicas. librdf (and Raptor, Rasqal) is not thread-safe, and a Store
 // is a web of librdf handles. Rather than one store thread (one core), each
 // worker thread owns its own replica and is the only thread that ever
-// touches it: the worker builds it (from a snapshot of plain values, see
-// SnapshotChanges), reads it, writes it and destroys it. No librdf handle
+// touches it: the worker builds it (kg serve: each worker loads the files
+// itself, in parallel, and the replicas' ContentFingerprint must agree; else
+// they are built from one snapshot of plain values, SnapshotChanges), reads
+// it, writes it and destroys it. No librdf handle
 // crosses a thread, so no lock is needed around librdf. The cost is memory
 // and build time times N (bench/RESULTS.md has the figures), and every write
 // is applied N times; kg's load is read-mostly, so that is the right trade.

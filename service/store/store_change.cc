@@ -37,4 +37,48 @@ ChangeJournal SnapshotChanges(const Store& store) {
   return out;
 }
 
+namespace {
+
+std::uint64_t Mix(std::uint64_t x) {  // splitmix64's finaliser
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+void Fnv(std::uint64_t& h, const std::string& s) {
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  h = (h ^ 0xff) * 0x100000001b3ULL;  // separator, so "ab","c" != "a","bc"
+}
+
+void Fnv(std::uint64_t& h, const Term& t) {
+  h = (h ^ static_cast<unsigned>(t.kind)) * 0x100000001b3ULL;
+  Fnv(h, t.value);
+  Fnv(h, t.language);
+  Fnv(h, t.datatype);
+}
+
+}  // namespace
+
+std::uint64_t ContentFingerprint(const Store& store) {
+  std::vector<GraphName> graphs{std::nullopt};
+  for (auto& name : store.GraphNames()) graphs.emplace_back(std::move(name));
+  std::uint64_t sum = Mix(store.Version()) + Mix(graphs.size());
+  for (const auto& g : graphs) {
+    std::uint64_t base = 0xcbf29ce484222325ULL;
+    Fnv(base, g.value_or(std::string("\x01" "default")));
+    sum += Mix(base);
+    store.ForEach(Store::GraphRef{false, g}, std::nullopt, std::nullopt, std::nullopt,
+                  [&](Triple&& t) {
+                    std::uint64_t h = base;
+                    Fnv(h, t.subject);
+                    Fnv(h, t.predicate);
+                    Fnv(h, t.object);
+                    sum += Mix(h);  // a sum: the order of the scan does not matter
+                    return true;
+                  });
+  }
+  return sum;
+}
+
 }  // namespace kg

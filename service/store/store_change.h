@@ -7,6 +7,7 @@
 // Threading: values; ApplyChange uses the Store from the calling thread only.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/status.h"
@@ -40,5 +41,11 @@ Status ApplyAndRecord(Store& store, ChangeJournal* journal, StoreChange change);
 // one kAdd per graph (the default graph first, then the named graphs in
 // name order, empty ones included so they exist).
 ChangeJournal SnapshotChanges(const Store& store);
+
+// A fingerprint of everything a replica must agree on: every triple of every
+// graph (blank-node labels included), the graph names, Version(). Two Stores
+// with equal fingerprints are, but for a 64-bit hash collision, the same.
+// Independent of iteration order; no copy of the data is made.
+std::uint64_t ContentFingerprint(const Store& store);
 
 }  // namespace kg

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 namespace kg {
 namespace {
 
@@ -56,6 +58,20 @@ TEST(StoreChangeTest, SnapshotRebuildsEveryGraphIncludingEmptyOnes) {
   EXPECT_EQ(b.Size(), a.Size());
   EXPECT_EQ(b.Get(std::string("http://x/g")), a.Get(std::string("http://x/g")));
   EXPECT_EQ(b.Version(), c.Version());  // replicas built from one snapshot agree
+}
+
+TEST(StoreChangeTest, FingerprintSeesLabelsGraphsAndVersion) {
+  auto build = [](const std::string& label, const std::string& graph) {
+    auto s = std::make_unique<Store>();
+    EXPECT_TRUE(s->Add(std::string(graph), {T("a", Term::Blank(label)), T("b", Term::Literal("1"))}).ok());
+    return s;
+  };
+  auto a = build("x", "http://x/g"), b = build("x", "http://x/g");
+  EXPECT_EQ(ContentFingerprint(*a), ContentFingerprint(*b));
+  EXPECT_NE(ContentFingerprint(*a), ContentFingerprint(*build("y", "http://x/g")));   // a blank label
+  EXPECT_NE(ContentFingerprint(*a), ContentFingerprint(*build("x", "http://x/h")));   // a graph name
+  ASSERT_TRUE(b->Add(std::string("http://x/g"), {}).ok());                              // same triples,
+  EXPECT_NE(ContentFingerprint(*a), ContentFingerprint(*b));                             // newer version
 }
 
 }  // namespace
