@@ -1,13 +1,14 @@
 // kg's SPARQL 1.1 query engine: parse (parser/) -> algebra (algebra/) ->
-// plan (planner/) -> evaluate (here) over the librdf store (store/).
+// plan (planner/) -> evaluate (here) over the store's id index (store/,
+// store/triple_index.h; librdf stays the store of record).
 //
 // Evaluation streams where it can (a LIMIT stops the work early), orders the
 // patterns of each basic graph pattern by the store's statistics and the
 // variables already bound, evaluates joins as index nested loops by passing
 // the left solution into the right side where that preserves the algebra's
-// meaning (BGPs, paths, joins, unions, GRAPH, filters, BIND, VALUES), and
-// materialises the rest once per query. Cancellation (the deadline) is
-// checked in every loop.
+// meaning (BGPs, paths, joins, unions, GRAPH, filters, BIND, VALUES),
+// reuses a join's right side for repeated left values, and materialises the
+// rest once per query. Cancellation (the deadline) is checked in every loop.
 //
 // Threading: one call uses the Store from the calling thread only.
 #pragma once

@@ -295,12 +295,6 @@ std::optional<Term> Evaluator::Resolve(const VarOrTerm& v, const Row& row) {
   return terms_.Get(row[i]);
 }
 
-TermId Evaluator::ResolveId(const VarOrTerm& v, const Row& row) {
-  if (const Term* t = std::get_if<Term>(&v)) return ConstantId(*t);
-  int i = vars_.FindByAddress(std::get<Var>(v).name);
-  return i < 0 ? 0 : row[i];
-}
-
 TermId Evaluator::ConstantId(const Term& t) {
   auto [it, inserted] = constant_ids_.try_emplace(&t, 0);
   if (inserted) it->second = terms_.Intern(t);

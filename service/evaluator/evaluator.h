@@ -93,9 +93,6 @@ class Evaluator {
   double Estimate(const GraphCtx& g, const std::optional<Term>& s, const std::optional<Term>& p,
                   const std::optional<Term>& o, unsigned unknown);
   std::optional<Term> Resolve(const VarOrTerm& v, const Row& row);
-  // The id of a position: a variable's value in row (0 if unbound) or the
-  // constant's id.
-  TermId ResolveId(const VarOrTerm& v, const Row& row);
   // The id of a constant of the query (cached by its address: the algebra
   // is immutable while the query runs).
   TermId ConstantId(const Term& t);
