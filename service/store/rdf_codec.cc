@@ -4,9 +4,11 @@
 
 #include <atomic>
 #include <cstring>
+#include <mutex>
 #include <vector>
 
 #include "store/handle.h"
+#include "store/rdf_world.h"
 
 namespace kg {
 namespace {
@@ -86,12 +88,16 @@ struct RdfCodec::Impl {
 };
 
 RdfCodec::RdfCodec() : impl_(std::make_unique<Impl>()) {
+  std::lock_guard<std::mutex> lock(store_internal::WorldLifecycleMutex());
   impl_->world.reset(raptor_new_world());
   raptor_world_set_log_handler(impl_->world.get(), &impl_->diags, LogHandler);
   raptor_world_open(impl_->world.get());
 }
 
-RdfCodec::~RdfCodec() = default;
+RdfCodec::~RdfCodec() {
+  std::lock_guard<std::mutex> lock(store_internal::WorldLifecycleMutex());
+  impl_.reset();
+}
 
 RdfCodec& RdfCodec::ForThisThread() {
   thread_local RdfCodec codec;

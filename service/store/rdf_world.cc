@@ -27,7 +27,13 @@ int LibrdfLog(void* user_data, librdf_log_message* m) {
 
 }  // namespace
 
+std::mutex& WorldLifecycleMutex() {
+  static std::mutex mu;
+  return mu;
+}
+
 RdfWorld::RdfWorld() {
+  std::lock_guard<std::mutex> lock(WorldLifecycleMutex());
   rasqal_.reset(rasqal_new_world());
   if (!rasqal_) std::abort();
   if (rasqal_world_open(rasqal_.get()) != 0) std::abort();
@@ -45,6 +51,7 @@ RdfWorld::RdfWorld() {
 }
 
 RdfWorld::~RdfWorld() {
+  std::lock_guard<std::mutex> lock(WorldLifecycleMutex());
   // librdf first: it may still hold references into its own raptor/rasqal.
   librdf_.reset();
   rasqal_.reset();

@@ -9,6 +9,7 @@
 
 #include <redland.h>
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,14 @@ struct Diagnostic {
   int line = 0;
   int column = 0;
 };
+
+// Creating and freeing librdf / Raptor / Rasqal worlds is not thread-safe
+// even for different worlds: librdf_world_open and librdf_free_world go
+// through libltdl's process-global state (lt_dlinit, lt_dlsetsearchpath;
+// ThreadSanitizer caught two worker replicas racing there), and Raptor
+// initialises libxml2. Every world is therefore made and freed under this
+// one mutex; using a world afterwards needs no lock (one thread per world).
+std::mutex& WorldLifecycleMutex();
 
 class RdfWorld {
  public:

@@ -36,7 +36,8 @@ class KgServer:
         self.log_path = '/tmp/kg-e2e-%d.log' % self.port
         self.log = open(self.log_path, 'wb')
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 20
+        # sanitizer builds start slowly (tests/sanitizers/ci_stages.sh raises this)
+        deadline = time.time() + float(os.environ.get("KG_E2E_START_SECONDS", 20))
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError('kg serve exited: ' + self.read_log())

@@ -62,7 +62,7 @@ for stage in $STAGES; do
       # halt_on_error: a report kills the server, so the test that caused it
       # fails; the reports also land in $logs, which must stay empty.
       TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$logs/tsan" \
-      SOAK_PER_CLIENT=${SOAK_PER_CLIENT:-100} \
+      SOAK_PER_CLIENT=${SOAK_PER_CLIENT:-100} KG_E2E_START_SECONDS=120 \
         ctest --test-dir "$TSAN_BUILD" --output-on-failure -j "$JOBS" --timeout 900 \
           -R '^(e2e_|w3c_sparql_update$|WorkerPool)'
       if compgen -G "$logs/tsan*" >/dev/null; then
