@@ -232,20 +232,12 @@ std::string Writer::IndexPage() {
   from_ = IndexPath(code_, kExt);
   std::string b = "<h1>" + T(lang_, Msg::kSiteName) + "</h1>\n<p class=\"lead\">" +
                   T(lang_, Msg::kSiteTagline) + ". " + T(lang_, Msg::kHomeIntro) + "</p>\n";
-  const std::string ul = c_.OntologyNamespace();
   for (const auto& iri : m_.programmes) {
     const auto& p = m_.views.at(iri);
     b += "<section class=\"programme\"><h2>" + T(lang_, Msg::kProgramme) + ": " +
          A(PagePath(m_, iri, code_, kExt), Pick(p.pref_labels)) + "</h2>";
     if (!p.definitions.empty()) b += "<p>" + Pick(p.definitions) + "</p>";
-    std::string start, end;
-    LangValues aims;
-    for (const auto& a : p.attributes) {
-      if (a.property == ul + "startYear" && !a.values.empty()) start = a.values[0].text;
-      if (a.property == ul + "endYear" && !a.values.empty()) end = a.values[0].text;
-      if (a.property == ul + "aim")
-        for (const auto& v : a.values) aims[v.language].push_back(v.text);
-    }
+    const auto [start, end, aims] = ReadProgrammeFacts(p, c_);
     if (!start.empty() || !end.empty() || !aims.empty()) {
       b += "<dl class=\"facts\">";
       if (!start.empty() || !end.empty())
@@ -361,15 +353,8 @@ std::string Writer::ConceptPage(const vocabulary::ConceptView& c) {
     if (!c.broader.empty()) b += "<dt>" + T(lang_, Msg::kBroader) + "</dt><dd>" + RefList(c.broader) + "</dd>";
     if (!c.narrower.empty()) b += "<dt>" + T(lang_, Msg::kNarrower) + "</dt><dd>" + RefList(c.narrower) + "</dd>";
     if (!c.related.empty()) b += "<dt>" + T(lang_, Msg::kRelated) + "</dt><dd>" + RefList(c.related) + "</dd>";
-    for (std::size_t i = 0; i < c.relations.size();) {
-      std::size_t j = i;
-      std::vector<Ref> targets;
-      while (j < c.relations.size() && c.relations[j].property == c.relations[i].property)
-        targets.push_back(c.relations[j++].target);
-      Ref prop{c.relations[i].property, "", c.relations[i].property_labels};
-      b += "<dt>" + RefLink(prop) + "</dt><dd>" + RefList(targets) + "</dd>";
-      i = j;
-    }
+    for (const auto& g : GroupByProperty(c.relations))
+      b += "<dt>" + RefLink(g.property) + "</dt><dd>" + RefList(g.targets) + "</dd>";
     b += "</dl></section>\n";
   }
   if (!c.attributes.empty()) {

@@ -211,19 +211,11 @@ std::string Writer::IndexPage() {
   from_ = IndexPath(code_, kExt);
   std::string s = Nav() + "# " + T(lang_, Msg::kSiteName) + "\n\n" + T(lang_, Msg::kSiteTagline) + ". " +
                   T(lang_, Msg::kHomeIntro) + "\n\n";
-  const std::string ul = c_.OntologyNamespace();
   for (const auto& iri : m_.programmes) {
     const auto& p = m_.views.at(iri);
     s += "## " + T(lang_, Msg::kProgramme) + ": " + Link(PagePath(m_, iri, code_, kExt), Pick(p.pref_labels)) + "\n\n";
     if (!p.definitions.empty()) s += Pick(p.definitions) + "\n\n";
-    std::string start, end;
-    LangValues aims;
-    for (const auto& a : p.attributes) {
-      if (a.property == ul + "startYear" && !a.values.empty()) start = a.values[0].text;
-      if (a.property == ul + "endYear" && !a.values.empty()) end = a.values[0].text;
-      if (a.property == ul + "aim")
-        for (const auto& v : a.values) aims[v.language].push_back(v.text);
-    }
+    const auto [start, end, aims] = ReadProgrammeFacts(p, c_);
     if (!start.empty() || !end.empty()) s += "- **" + T(lang_, DocMsg::kPeriod) + "**: " + Md(start) + "–" + Md(end) + "\n";
     if (!aims.empty()) s += "- **" + T(lang_, DocMsg::kAims) + "**: " + Pick(aims) + "\n";
     s += "\n";
@@ -309,15 +301,8 @@ std::string Writer::ConceptPage(const vocabulary::ConceptView& c) {
     if (!c.broader.empty()) s += "- **" + T(lang_, Msg::kBroader) + "**: " + Inline(c.broader) + "\n";
     if (!c.narrower.empty()) s += "- **" + T(lang_, Msg::kNarrower) + "**: " + Inline(c.narrower) + "\n";
     if (!c.related.empty()) s += "- **" + T(lang_, Msg::kRelated) + "**: " + Inline(c.related) + "\n";
-    for (std::size_t i = 0; i < c.relations.size();) {
-      std::size_t j = i;
-      std::vector<Ref> targets;
-      while (j < c.relations.size() && c.relations[j].property == c.relations[i].property)
-        targets.push_back(c.relations[j++].target);
-      Ref prop{c.relations[i].property, "", c.relations[i].property_labels};
-      s += "- **" + RefLink(prop) + "**: " + Inline(targets) + "\n";
-      i = j;
-    }
+    for (const auto& g : GroupByProperty(c.relations))
+      s += "- **" + RefLink(g.property) + "**: " + Inline(g.targets) + "\n";
     s += "\n";
   }
   if (!c.attributes.empty()) {

@@ -246,4 +246,27 @@ diagram::Diagram OverviewDiagram(const Model& model, ui::Lang lang, const DocsOp
   return d;
 }
 
+ProgrammeFacts ReadProgrammeFacts(const vocabulary::ConceptView& programme,
+                                  const vocabulary::Config& config) {
+  const std::string ul = config.OntologyNamespace();
+  ProgrammeFacts f;
+  for (const auto& a : programme.attributes) {
+    if (a.property == ul + "startYear" && !a.values.empty()) f.start = a.values[0].text;
+    if (a.property == ul + "endYear" && !a.values.empty()) f.end = a.values[0].text;
+    if (a.property == ul + "aim")
+      for (const auto& v : a.values) f.aims[v.language].push_back(v.text);
+  }
+  return f;
+}
+
+std::vector<RelationGroup> GroupByProperty(const std::vector<vocabulary::Relation>& relations) {
+  std::vector<RelationGroup> groups;
+  for (const auto& r : relations) {
+    if (groups.empty() || groups.back().property.iri != r.property)
+      groups.push_back({vocabulary::Ref{r.property, "", r.property_labels}, {}});
+    groups.back().targets.push_back(r.target);
+  }
+  return groups;
+}
+
 }  // namespace kg::docs

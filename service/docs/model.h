@@ -78,4 +78,21 @@ std::vector<std::string> LanguagesOf(const vocabulary::LangValues& values,
 
 ui::Lang ToLang(std::string_view code);
 
+// The facts both writers show for the programme: ul:startYear, ul:endYear
+// (first value, "" when absent) and every ul:aim by language.
+struct ProgrammeFacts {
+  std::string start, end;
+  vocabulary::LangValues aims;
+};
+ProgrammeFacts ReadProgrammeFacts(const vocabulary::ConceptView& programme,
+                                  const vocabulary::Config& config);
+
+// A concept's ontology relations grouped by property, in their order
+// (ConceptView::relations is sorted, so each property's targets are adjacent).
+struct RelationGroup {
+  vocabulary::Ref property;  // the property, named by its labels
+  std::vector<vocabulary::Ref> targets;
+};
+std::vector<RelationGroup> GroupByProperty(const std::vector<vocabulary::Relation>& relations);
+
 }  // namespace kg::docs
