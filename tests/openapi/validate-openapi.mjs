@@ -6,8 +6,7 @@
 // every concept-API operation, in JSON and JSON-LD, against the schema the
 // document declares for them.
 //   node validate-openapi.mjs --kg PATH --data ontology/ --queries queries/
-import { spawn } from "node:child_process";
-import net from "node:net";
+import { startKg } from "../browser/kg_serve.mjs";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020.js";
 
@@ -23,16 +22,6 @@ for (const k of ["kg", "data", "queries"])
     process.exit(2);
   }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
 let failures = 0;
 let passes = 0;
 const check = (ok, what, detail) => {
@@ -43,25 +32,11 @@ const check = (ok, what, detail) => {
   }
 };
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const kg = spawn(args.kg, ["serve", "--port", String(port), "--quiet", "--data", args.data,
-                           "--queries", args.queries], { stdio: ["ignore", "inherit", "inherit"] });
-let exited = false;
-kg.on("exit", () => { exited = true; });
+// A real kg serve on a free loopback port (the helper the browser tests use).
+const kg = await startKg(args.kg, ["--data", args.data, "--queries", args.queries]);
+const base = kg.base;
 
 try {
-  // Bounded wait for the server (20 s).
-  let up = false;
-  for (let i = 0; i < 200 && !exited && !up; i++) {
-    try {
-      up = (await fetch(`${base}/healthz`)).ok;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  if (!up) throw new Error("kg serve did not start");
-
   const doc = await (await fetch(`${base}/api/openapi.json`)).json();
   const validator = new Validator();
   const res = await validator.validate(structuredClone(doc));
@@ -135,7 +110,7 @@ try {
   failures++;
   console.error("FAIL " + (e.stack || e));
 } finally {
-  kg.kill("SIGTERM");
+  await kg.stop();
 }
 console.log(`${passes} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);
