@@ -90,6 +90,9 @@ class Evaluator {
   bool Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn);
   // Whether the active graph has a triple with `id` as subject or object.
   bool IsNode(const GraphCtx& g, TermId id);
+  // The number of triples matching a pattern of ids in the active graph(s)
+  // (a sum over a merged default graph: an upper bound there).
+  std::size_t CountMatches(const GraphCtx& g, TermId s, TermId p, TermId o);
   double Estimate(const GraphCtx& g, const std::optional<Term>& s, const std::optional<Term>& p,
                   const std::optional<Term>& o, unsigned unknown);
   std::optional<Term> Resolve(const VarOrTerm& v, const Row& row);
@@ -156,6 +159,11 @@ class Evaluator {
       bool unused = false;  // a variable matched as a wildcard
     };
     std::vector<std::array<Position, 3>> positions;  // per pattern: s, p, o
+    // Per level: the prefix of a STRSTARTS(LCASE(STR(?o)), "pre") filter on
+    // the object variable this level binds, empty if none. The level may
+    // then take ?o's candidates from the store's case-folded index
+    // (TermDictionary::WithLowerCasePrefix) instead of scanning.
+    std::vector<std::optional<std::string>> object_prefix;
   };
   std::unordered_map<const Op*, std::deque<BgpPlan>> bgp_plans_;  // deque: stable
   unsigned long ticks_ = 0;

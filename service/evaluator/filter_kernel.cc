@@ -1,5 +1,7 @@
 #include "evaluator/filter_kernel.h"
 
+#include "core/utf8.h"
+
 namespace kg::sparql {
 namespace {
 
@@ -127,6 +129,20 @@ FilterKernel CompileFilter(const Expr& e, const VarTable& vars, const TermTable&
   for (auto compile : {LangCompare, IsLiteral, StrStarts})
     if (FilterKernel k = compile(e, vars, terms)) return k;
   return {};
+}
+
+std::optional<LowerCasePrefix> LowerCasePrefixOf(const Expr& e) {
+  if (!IsBuiltin(e, "STRSTARTS", 2)) return std::nullopt;
+  const std::string* prefix = SimpleConstant(*e.args[1]);
+  if (!prefix) return std::nullopt;
+  const Expr* arg = e.args[0].get();
+  const bool lower = IsBuiltin(*arg, "LCASE", 1);
+  if (lower) arg = arg->args[0].get();
+  if (!IsBuiltin(*arg, "STR", 1) || arg->args[0]->kind != Expr::Kind::kVar) return std::nullopt;
+  // With LCASE the index's key is the compared string itself: exact.
+  // Without: a value starting with "pre" lower-cases to one starting with
+  // LowerCase("pre") (simple case mapping is per character): a superset.
+  return LowerCasePrefix{arg->args[0]->var, lower ? *prefix : LowerCase(*prefix)};
 }
 
 }  // namespace kg::sparql

@@ -14,6 +14,8 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "evaluator/bindings.h"
 #include "parser/ast.h"
@@ -26,5 +28,16 @@ using FilterKernel = std::function<KernelResult(const Row&)>;
 // The kernel for `e`, or an empty function when e has no compiled form.
 // Variables are looked up in `vars` now; rows are read through `terms`.
 FilterKernel CompileFilter(const Expr& e, const VarTable& vars, const TermTable& terms);
+
+// For e = STRSTARTS(LCASE(STR(?v)), "pre") or STRSTARTS(STR(?v), "pre")
+// ("pre" a simple literal): ?v's name and a prefix that LowerCase(value) of
+// every term passing e has ("pre", resp. LowerCase("pre")). The evaluator then takes
+// ?v's candidates from the store's case-folded index
+// (TermDictionary::WithLowerCasePrefix) instead of scanning; e itself still
+// decides, so the candidates need only be a superset.
+struct LowerCasePrefix {
+  std::string var, prefix;
+};
+std::optional<LowerCasePrefix> LowerCasePrefixOf(const Expr& e);
 
 }  // namespace kg::sparql

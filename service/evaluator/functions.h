@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/term.h"
+#include "core/utf8.h"
 #include "evaluator/expression.h"
 
 namespace kg::sparql {
@@ -29,8 +30,8 @@ Term StringLike(std::string lex, const Term& like);
 Term SimpleString(std::string lex);
 
 // ---- UTF-8 -------------------------------------------------------------------
-std::u32string DecodeUtf8(std::string_view s);
-std::string EncodeUtf8(std::u32string_view s);
+using kg::DecodeUtf8;  // core/utf8.h
+using kg::EncodeUtf8;
 
 // ---- Builtins ------------------------------------------------------------------
 // Arguments are already evaluated (an error argument never reaches a builtin:

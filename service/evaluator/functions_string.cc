@@ -2,12 +2,10 @@
 // Lengths and positions count Unicode code points (XPath characters), not
 // UTF-8 bytes.
 #include <array>
-#include <clocale>
 #include <cmath>
-#include <cwctype>
 #include <limits>
-#include <locale.h>
 
+#include "core/utf8.h"
 #include "evaluator/functions.h"
 #include "evaluator/xsd_value.h"
 
@@ -51,34 +49,9 @@ Result Substr(const Args& a, ExprContext&) {
   return StringLike(EncodeUtf8(out), a[0]);
 }
 
-// Case mapping: towupper/towlower in the C.UTF-8 locale (glibc's Unicode
-// simple case mapping), so "é" -> "É", "ω" -> "Ω". One-to-many mappings of
-// full case mapping (ß -> SS) are not applied.
-locale_t Utf8Locale() {
-  static locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
-  return loc;
-}
-
-char32_t MapCase(char32_t c, bool upper) {
-  if (c < 0x80) {
-    if (upper && c >= 'a' && c <= 'z') return c - 32;
-    if (!upper && c >= 'A' && c <= 'Z') return c + 32;
-    return c;
-  }
-  if (locale_t loc = Utf8Locale())
-    return static_cast<char32_t>(upper ? towupper_l(static_cast<wint_t>(c), loc)
-                                       : towlower_l(static_cast<wint_t>(c), loc));
-  // Fallback without the locale: Latin-1 letters only.
-  if (upper && c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-  if (!upper && c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-  return c;
-}
-
 Result ChangeCase(const Term& t, bool upper) {
   if (!IsStringLiteral(t)) return std::nullopt;
-  std::u32string s = DecodeUtf8(t.value);
-  for (char32_t& c : s) c = MapCase(c, upper);
-  return StringLike(EncodeUtf8(s), t);
+  return StringLike(kg::ChangeCase(t.value, upper), t);
 }
 
 Result Ucase(const Args& a, ExprContext&) { return ChangeCase(a[0], true); }  // §17.4.3.4

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.h"
+
 namespace kg::sparql {
 
 // Decodes one UTF-8 sequence at text[pos]. Returns the code point and sets
@@ -13,8 +15,7 @@ namespace kg::sparql {
 // an overlong form or a surrogate.
 std::int32_t DecodeUtf8(std::string_view text, std::size_t pos, std::size_t* len);
 
-// Appends the UTF-8 encoding of cp (cp must be a valid scalar value).
-void AppendUtf8(std::string& out, std::uint32_t cp);
+using kg::AppendUtf8;  // core/utf8.h
 
 bool IsPnCharsBase(std::uint32_t c);  // [164]
 inline bool IsPnCharsU(std::uint32_t c) { return IsPnCharsBase(c) || c == '_'; }  // [165]

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
+
 namespace kg {
 namespace {
 
@@ -121,6 +123,42 @@ std::uint32_t TermDictionary::FindLang(const std::string& tag) const {
   if (tag.empty()) return 0;
   auto it = lang_ids_.find(tag);
   return it == lang_ids_.end() ? kNoLang : it->second;
+}
+
+void TermDictionary::ExtendCaseFoldIndex() const {
+  if (fold_.covered == terms_.size()) return;
+  std::vector<TermId> added;
+  fold_.at.resize(terms_.size());
+  for (std::size_t i = fold_.covered; i < terms_.size(); ++i) {
+    const Term& t = *terms_[i];
+    if (t.is_blank()) continue;
+    std::string lower = LowerCase(t.value);
+    fold_.at[i] = {fold_.text.size(), static_cast<std::uint32_t>(lower.size())};
+    fold_.text += lower;
+    added.push_back(static_cast<TermId>(i + 1));
+  }
+  fold_.covered = terms_.size();
+  auto less = [this](TermId a, TermId b) {
+    std::string_view x = fold_.Value(a), y = fold_.Value(b);
+    return x != y ? x < y : a < b;
+  };
+  std::sort(added.begin(), added.end(), less);
+  auto mid = static_cast<std::ptrdiff_t>(fold_.sorted.size());
+  fold_.sorted.insert(fold_.sorted.end(), added.begin(), added.end());
+  std::inplace_merge(fold_.sorted.begin(), fold_.sorted.begin() + mid, fold_.sorted.end(), less);
+}
+
+std::span<const TermId> TermDictionary::WithLowerCasePrefix(std::string_view prefix) const {
+  ExtendCaseFoldIndex();
+  const auto& sorted = fold_.sorted;
+  // Values starting with `prefix` are the run between the first value not
+  // below it and the first whose leading bytes compare above it.
+  auto b = std::partition_point(sorted.begin(), sorted.end(),
+                                [&](TermId id) { return fold_.Value(id) < prefix; });
+  auto e = std::partition_point(b, sorted.end(), [&](TermId id) {
+    return fold_.Value(id).substr(0, prefix.size()) <= prefix;
+  });
+  return {sorted.data() + (b - sorted.begin()), static_cast<std::size_t>(e - b)};
 }
 
 bool TripleIndex::Contains(const IdTriple& t) const {

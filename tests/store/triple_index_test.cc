@@ -39,6 +39,29 @@ TEST(TermDictionaryTest, IdsAreStableAndTermsNormal) {
 // base 0: small ids (direct offset arrays); base 100000: ids far beyond the
 // graph's size, where the index searches instead of keeping offset arrays.
 class TripleIndexShapes : public ::testing::TestWithParam<TermId> {};
+TEST(TermDictionaryTest, LowerCasePrefixIndex) {
+  TermDictionary d;
+  auto ids = [&](std::string_view prefix) {
+    auto span = d.WithLowerCasePrefix(prefix);
+    return std::vector<TermId>(span.begin(), span.end());
+  };
+  TermId abc = d.Intern(Term::Literal("Abc", "en"));
+  TermId abd = d.Intern(Term::Literal("abd"));
+  TermId iri = d.Intern(Term::Iri("http://ex/ABC"));
+  d.Intern(Term::Blank("abc"));  // blank nodes have no STR: never candidates
+  TermId kelvin = d.Intern(Term::Literal("\xE2\x84\xAA" "m"));  // KELVIN SIGN + m -> "km"
+  EXPECT_EQ(ids("ab"), (std::vector<TermId>{abc, abd}));  // ascending by lower-cased value
+  EXPECT_EQ(ids("abc"), (std::vector<TermId>{abc}));
+  EXPECT_EQ(ids("k"), (std::vector<TermId>{kelvin}));
+  EXPECT_EQ(ids("http://ex/abc"), (std::vector<TermId>{iri}));
+  EXPECT_TRUE(ids("Ab").empty());  // the values are lower-cased, the prefix is not
+  EXPECT_EQ(ids("").size(), 4u);
+  // Terms interned after the index was built are merged in.
+  TermId aba = d.Intern(Term::Literal("ABA", "nl"));
+  EXPECT_EQ(ids("ab"), (std::vector<TermId>{aba, abc, abd}));
+  EXPECT_TRUE(ids("zzz").empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(IdRanges, TripleIndexShapes, ::testing::Values(0u, 100000u));
 
 TEST_P(TripleIndexShapes, EveryPatternShapeIsOneExactRange) {
