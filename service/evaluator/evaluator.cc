@@ -927,20 +927,20 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
   std::vector<int> key_slots;
   for (const auto& c : op.order) key_slots.push_back(InScopeSlot(*c.expr, mask));
   std::deque<Term> computed;
-  std::vector<const Term*> keys(rows.size() * nk, nullptr);
+  std::vector<OrderKey> keys(rows.size() * nk);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     Tick();
     std::optional<RowContext> ctx;
     for (std::size_t k = 0; k < nk; ++k) {
       if (key_slots[k] >= 0) {
         TermId id = rows[i][key_slots[k]];
-        keys[i * nk + k] = id ? &terms_.Get(id) : nullptr;
+        keys[i * nk + k] = MakeOrderKey(id ? &terms_.Get(id) : nullptr);
         continue;
       }
       if (!ctx) ctx.emplace(*this, rows[i], &mask, g);
       if (auto v = Evaluate(*op.order[k].expr, *ctx)) {
         computed.push_back(std::move(*v));
-        keys[i * nk + k] = &computed.back();
+        keys[i * nk + k] = MakeOrderKey(&computed.back());
       }
     }
   }
@@ -952,7 +952,7 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
   auto less = [&](std::size_t a, std::size_t b) {
     if ((++comparisons & 1023) == 0) Tick();
     for (std::size_t k = 0; k < nk; ++k) {
-      int c = CompareForOrderBy(keys[a * nk + k], keys[b * nk + k]);
+      int c = CompareOrderKeys(keys[a * nk + k], keys[b * nk + k]);
       if (c != 0) return op.order[k].descending ? c > 0 : c < 0;
     }
     return a < b;

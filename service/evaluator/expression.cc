@@ -339,11 +339,8 @@ int LiteralRank(ValueKind k) {
   }
 }
 
-int CompareLiterals(const Term& a, const Term& b) {
-  ValueKind ka = KindOf(a), kb = KindOf(b);
-  // Ill-formed typed literals sort with the unknown datatypes.
-  if (!WellFormed(a, ka)) ka = ValueKind::kOther;
-  if (!WellFormed(b, kb)) kb = ValueKind::kOther;
+// a and b are literals of the (well-formedness-checked) kinds ka, kb.
+int CompareLiterals(const Term& a, ValueKind ka, const Term& b, ValueKind kb) {
   if (int r = LiteralRank(ka) - LiteralRank(kb)) return r < 0 ? -1 : 1;
   switch (ka) {
     case ValueKind::kNumeric: {
@@ -354,10 +351,13 @@ int CompareLiterals(const Term& a, const Term& b) {
         if (int r = Sign(xsd::Compare(x, y))) return r;
       break;
     }
+    case ValueKind::kSimple:
+      // Same datatype (xsd:string) and no language: the lexical form decides.
+      return Sign(a.value <=> b.value);
     case ValueKind::kLang:
+      // Same datatype (rdf:langString): lexical form, then language.
       if (int r = Sign(a.value <=> b.value)) return r;
-      if (int r = Sign(a.language <=> b.language)) return r;
-      break;
+      return Sign(a.language <=> b.language);
     case ValueKind::kBoolean:
       if (int r = Sign(*CompareValues(a, b))) return r;
       break;
@@ -383,6 +383,13 @@ int CompareLiterals(const Term& a, const Term& b) {
   return Sign(a.language <=> b.language);
 }
 
+// The kind a literal sorts as: ill-formed typed literals sort with the
+// unknown datatypes.
+ValueKind SortKind(const Term& t) {
+  ValueKind k = KindOf(t);
+  return WellFormed(t, k) ? k : ValueKind::kOther;
+}
+
 int Rank(const Term* t) {
   if (!t) return 0;
   switch (t->kind) {
@@ -400,11 +407,25 @@ int CompareForOrderBy(const std::optional<Term>& a, const std::optional<Term>& b
 }
 
 int CompareForOrderBy(const Term* a, const Term* b) {
-  int ra = Rank(a), rb = Rank(b);
+  return CompareOrderKeys(MakeOrderKey(a), MakeOrderKey(b));
+}
+
+OrderKey MakeOrderKey(const Term* t) {
+  // Rank in the tens, the literal's kind in the units: LiteralRank orders
+  // kinds as CompareLiterals does, so classes compare as integers.
+  int cls = Rank(t) * 10;
+  if (t && t->is_literal()) cls += static_cast<int>(SortKind(*t)) + 1;
+  return {t, cls};
+}
+
+int CompareOrderKeys(const OrderKey& a, const OrderKey& b) {
+  if (a.term == b.term) return 0;  // the same stored term (or both unbound)
+  int ra = a.order_class / 10, rb = b.order_class / 10;
   if (ra != rb) return ra < rb ? -1 : 1;
   if (ra == 0) return 0;
-  if (!a->is_literal()) return Sign(a->value <=> b->value);
-  return CompareLiterals(*a, *b);
+  if (!a.term->is_literal()) return Sign(a.term->value <=> b.term->value);
+  return CompareLiterals(*a.term, static_cast<ValueKind>(a.order_class % 10 - 1), *b.term,
+                         static_cast<ValueKind>(b.order_class % 10 - 1));
 }
 
 }  // namespace kg::sparql

@@ -49,6 +49,17 @@ int CompareForOrderBy(const std::optional<Term>& a, const std::optional<Term>& b
 // The same on pointers (nullptr = unbound), for keys that are not copied.
 int CompareForOrderBy(const Term* a, const Term* b);
 
+// A sort key with its class (unbound, blank, IRI, or the kind of literal)
+// worked out once, so a sort of n rows classifies n values rather than
+// 2 n log n: CompareOrderKeys(MakeOrderKey(a), MakeOrderKey(b)) ==
+// CompareForOrderBy(a, b). The key points at `t`, which must outlive it.
+struct OrderKey {
+  const Term* term = nullptr;
+  int order_class = 0;  // compared first
+};
+OrderKey MakeOrderKey(const Term* t);
+int CompareOrderKeys(const OrderKey& a, const OrderKey& b);
+
 // Accumulates one aggregate (COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT) over a
 // group (§18.5.1). DISTINCT is handled inside. Add() takes the value of the
 // aggregate's argument for one solution (nullopt = error/unbound, which makes

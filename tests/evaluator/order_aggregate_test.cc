@@ -50,6 +50,35 @@ TEST(OrderByTest, TotalAndConsistent) {
   EXPECT_EQ(CompareForOrderBy(S("a"), XStr("a")), 0);
 }
 
+// Every pair of a mixed set, ill-formed literals included: an antisymmetric,
+// transitive order, the same through precomputed keys (what ORDER BY sorts
+// with) as through CompareForOrderBy.
+TEST(OrderByTest, KeysGiveOneTotalOrder) {
+  std::vector<std::optional<Term>> v = {
+      std::nullopt, Blank("a"), Iri("http://a"), I("2"), I("02"), D("2.0"), I("abc"),
+      Dbl("NaN"), S("a"), XStr("a"), S("b"), L("a", "en"), L("a", "nl"), L("b", "en"),
+      B(true), Term::Literal("maybe", "", "http://www.w3.org/2001/XMLSchema#boolean"),
+      DT("2001-01-01T00:00:00Z"), DT("2001-01-01T00:00:00"), DT("not a date"),
+      Term::Literal("x", "", "http://example/t"), Term::Literal("a", "", "http://example/t")};
+  auto cmp = [&](std::size_t i, std::size_t j) {
+    const Term* a = v[i] ? &*v[i] : nullptr;
+    const Term* b = v[j] ? &*v[j] : nullptr;
+    int c = CompareOrderKeys(MakeOrderKey(a), MakeOrderKey(b));
+    EXPECT_EQ(c, CompareForOrderBy(v[i], v[j])) << i << " " << j;
+    return c;
+  };
+  for (std::size_t i = 0; i < v.size(); ++i)
+    for (std::size_t j = 0; j < v.size(); ++j) {
+      int c = cmp(i, j);
+      EXPECT_EQ(c, -cmp(j, i)) << Show(v[i]) << " vs " << Show(v[j]);
+      for (std::size_t k = 0; k < v.size(); ++k) {
+        if (c < 0 && cmp(j, k) < 0) {
+          EXPECT_LT(cmp(i, k), 0) << i << " " << j << " " << k;
+        }
+      }
+    }
+}
+
 std::optional<Term> Aggregate(const std::string& name, const std::vector<std::optional<Term>>& values,
                               bool distinct = false, std::optional<std::string> separator = {}) {
   Expr e;
