@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "ui/assets.h"
 #include "ui/language.h"
 #include "ui/neighbourhood.h"
+#include "vocabulary/store_memo.h"
 
 namespace kg::ui {
 namespace {
@@ -90,59 +90,15 @@ std::vector<SchemeTree> BuildTrees(const Store& store, const Config& config,
 
 // Values that cost hundreds of milliseconds on a large thesaurus (every
 // scheme's tree, the alphabetical index, the home page with its diagram)
-// are kept per store and interface language until that store changes (its
-// Version). kg serve has one Store replica per worker thread, so there is one
-// entry per replica (a single slot would be rebuilt on every request that
-// lands on another worker); the mutex guards the entries, and a value is
-// built by the thread that owns `store`, outside the lock.
-template <typename T>
-class PerVersion {
- public:
-  template <typename Build>
-  Result<T> Get(const Store& store, Lang lang, Build build) {
-    const std::uint64_t version = store.Version();
-    const int slot = lang == Lang::kEn ? 1 : 0;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      for (const auto& e : entries_)
-        if (e.store == &store && e.version == version && e.slots[slot]) return *e.slots[slot];
-    }
-    Result<T> built = build();
-    if (!built.ok()) return built.error();
-    std::lock_guard<std::mutex> lock(mutex_);
-    Entry* entry = nullptr;
-    for (auto& e : entries_)
-      if (e.store == &store) entry = &e;
-    if (!entry) {
-      if (entries_.size() >= kMaxStores) entries_.erase(entries_.begin());
-      entry = &entries_.emplace_back();
-      entry->store = &store;
-    }
-    if (entry->version != version) {
-      entry->version = version;
-      entry->slots[0].reset();
-      entry->slots[1].reset();
-    }
-    entry->slots[slot] = built.value();
-    return std::move(built.value());
-  }
-
- private:
-  static constexpr std::size_t kMaxStores = 64;  // replicas of one server, and then some
-  struct Entry {
-    const Store* store = nullptr;
-    std::uint64_t version = 0;
-    std::optional<T> slots[2];
-  };
-  std::mutex mutex_;
-  std::vector<Entry> entries_;
-};
-
+// are kept per store replica and interface language until that store
+// changes (vocabulary/store_memo.h).
+//
 // Every scheme with its tree (the same in both languages: trees sort by
 // the first configured language).
-Result<std::vector<SchemeTree>> Trees(const Store& store, const Config& config) {
-  static PerVersion<std::vector<SchemeTree>> cache;
-  return cache.Get(store, kDefaultLang, [&]() -> Result<std::vector<SchemeTree>> {
+Result<std::shared_ptr<const std::vector<SchemeTree>>> Trees(const Store& store,
+                                                             const Config& config) {
+  static vocabulary::StoreMemo<std::vector<SchemeTree>> memo;
+  return memo.Get(store, "", [&]() -> Result<std::vector<SchemeTree>> {
     auto schemes = vocabulary::ListSchemes(store, config);
     if (!schemes.ok()) return schemes.error();
     return BuildTrees(store, config, std::move(schemes.value()));
@@ -153,17 +109,18 @@ Result<Page> BuildHome(const Store& store, const UiOptions& options, const Langu
 
 Result<Response> Home(const Request& request, const Store& store, const UiOptions& options,
                       const LanguageChoice& choice) {
-  static PerVersion<Page> cache;
-  auto page = cache.Get(store, choice.lang, [&] { return BuildHome(store, options, choice); });
+  static vocabulary::StoreMemo<Page> memo;
+  auto page = memo.Get(store, std::string(Code(choice.lang)),
+                       [&] { return BuildHome(store, options, choice); });
   if (!page.ok()) return page.error();
-  return Html(page.value(), request, choice);
+  return Html(*page.value(), request, choice);
 }
 
 Result<Page> BuildHome(const Store& store, const UiOptions& options, const LanguageChoice& choice) {
   const Config& config = options.vocabulary;
   auto all = Trees(store, config);
   if (!all.ok()) return all.error();
-  const std::vector<SchemeTree>& trees = all.value();
+  const std::vector<SchemeTree>& trees = *all.value();
   HomeData data;
   for (const auto& t : trees) data.schemes.push_back(t.scheme);
   // The programme: concepts typed ul:Programme among the top concepts and
@@ -296,20 +253,20 @@ Result<Response> HandleUi(const Request& request, const Store& store, const UiOp
   if (path == "/hierarchy") {
     auto trees = Trees(store, config);
     if (!trees.ok()) return trees.error();
-    return Html(HierarchyPage(trees.value(), choice.lang, config, Param(params, "focus")), request,
+    return Html(HierarchyPage(*trees.value(), choice.lang, config, Param(params, "focus")), request,
                 choice);
   }
   if (path == "/index") {
-    static PerVersion<std::vector<vocabulary::IndexEntry>> cache;
-    auto entries = cache.Get(store, choice.lang,
-                             [&]() -> Result<std::vector<vocabulary::IndexEntry>> {
-                               auto concepts = vocabulary::ListConcepts(store, config);
-                               if (!concepts.ok()) return concepts.error();
-                               return vocabulary::AlphabeticalIndex(concepts.value(),
-                                                                    Code(choice.lang), config);
-                             });
+    static vocabulary::StoreMemo<std::vector<vocabulary::IndexEntry>> memo;
+    auto entries = memo.Get(store, std::string(Code(choice.lang)),
+                            [&]() -> Result<std::vector<vocabulary::IndexEntry>> {
+                              auto concepts = vocabulary::ListConcepts(store, config);
+                              if (!concepts.ok()) return concepts.error();
+                              return vocabulary::AlphabeticalIndex(concepts.value(),
+                                                                   Code(choice.lang), config);
+                            });
     if (!entries.ok()) return entries.error();
-    return Html(IndexPage(entries.value(), Param(params, "letter"), choice.lang, config), request,
+    return Html(IndexPage(*entries.value(), Param(params, "letter"), choice.lang, config), request,
                 choice);
   }
   if (path == "/sources") {

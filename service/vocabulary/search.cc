@@ -2,11 +2,11 @@
 #include <algorithm>
 #include <memory>
 #include <map>
-#include <mutex>
 #include <set>
 #include <tuple>
 
 #include "vocabulary/graph_reader.h"
+#include "vocabulary/store_memo.h"
 #include "vocabulary/vocabulary.h"
 
 namespace kg::vocabulary {
@@ -94,41 +94,10 @@ std::string BaseKey(const Config& c) {
   return c.base + '\n' + c.concept_segment + '\n' + c.scheme_segment;
 }
 
-// The index of a store at its current version. The key is the store's
-// address with its version and size: a Store has no identity of its own,
-// and a store destroyed and recreated at the same address with the same
-// version and size would have to hold other data to be served stale, which
-// none of kg's callers do (the server keeps one store for its lifetime).
+// The index of a store at its current state (one entry per replica).
 Result<std::shared_ptr<const LabelIndex>> IndexFor(const Store& store, const Config& config) {
-  struct Entry {
-    const Store* store;
-    std::uint64_t version;
-    std::size_t size;
-    std::string base;  // BaseKey
-    std::shared_ptr<const LabelIndex> index;
-  };
-  static std::mutex mu;
-  static std::vector<Entry> entries;  // a handful at most; newest last
-  constexpr std::size_t kMaxEntries = 64;  // one per Store replica (worker) of a server
-  const std::uint64_t version = store.Version();
-  const std::size_t size = store.Size();
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    for (const auto& e : entries)
-      if (e.store == &store && e.version == version && e.size == size && e.base == BaseKey(config))
-        return e.index;
-  }
-  auto built = BuildIndex(store, config);
-  if (!built.ok()) return built.error();
-  std::lock_guard<std::mutex> lock(mu);
-  entries.erase(std::remove_if(entries.begin(), entries.end(),
-                               [&](const Entry& e) {
-                                 return e.store == &store && e.base == BaseKey(config);
-                               }),
-                entries.end());
-  if (entries.size() >= kMaxEntries) entries.erase(entries.begin());
-  entries.push_back({&store, version, size, BaseKey(config), *built});
-  return *built;
+  static StoreMemo<LabelIndex> memo;
+  return memo.Get(store, BaseKey(config), [&] { return BuildIndex(store, config); });
 }
 
 bool IsWordChar(char c) {
