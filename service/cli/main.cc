@@ -102,6 +102,24 @@ void AddDataOptions(po::options_description& d) {
        "the default graph is only what was stored in it, not the union of all named graphs");
 }
 
+// --base, for the commands that link concepts (serve, docs).
+void AddBaseOption(po::options_description& d) {
+  d.add_options()("base", po::value<std::string>()->default_value(kg::vocabulary::kDefaultBase),
+                  "base IRI of the graph's concepts, schemes and works: concepts are base + "
+                  "'begrip/' + id, the ontology namespace base + 'def#'");
+}
+
+// What is wrong with --base, or "": it must be an absolute http(s) IRI that
+// ends in '/' (ids are appended to it).
+std::string BaseProblem(const po::variables_map& vm) {
+  const std::string base = vm["base"].as<std::string>();
+  const bool http = base.rfind("http://", 0) == 0 || base.rfind("https://", 0) == 0;
+  if (!http || base.back() != '/' || base.find_first_of(" <>\"{}|\\^`") != std::string::npos)
+    return "--base must be an absolute http(s) IRI ending in '/', e.g. " +
+           std::string(kg::vocabulary::kDefaultBase) + " (got '" + base + "')";
+  return "";
+}
+
 struct Loaded {
   std::unique_ptr<kg::Store> store;
   kg::LoadReport report;
@@ -182,6 +200,7 @@ int Serve(int argc, char** argv) {
        "folder of the browsing pages' static files (CSS, JS, YASGUI from npm; default: the "
        "built-in service/ui/assets/)")
       ("quiet,q", "no access log");
+  AddBaseOption(d);
   AddDataOptions(d);
   po::variables_map vm;
   try {
@@ -202,6 +221,8 @@ int Serve(int argc, char** argv) {
   if (vm.count("write-token")) config.write_token = vm["write-token"].as<std::string>();
   else if (const char* env = std::getenv("KG_WRITE_TOKEN")) config.write_token = env;
   if (vm.count("public-base")) config.public_base = vm["public-base"].as<std::string>();
+  if (std::string problem = BaseProblem(vm); !problem.empty()) return Usage(problem, d);
+  config.vocabulary.base = vm["base"].as<std::string>();
   if (vm.count("load-dir")) config.load_dir = vm["load-dir"].as<std::string>();
   config.assets_dir = vm.count("assets") ? vm["assets"].as<std::string>() : DefaultAssets();
   config.engine = vm["engine"].as<std::string>();
@@ -251,9 +272,10 @@ int Serve(int argc, char** argv) {
     api->catalog = catalog;
     return api;
   };
-  auto new_docs = [] {
+  auto new_docs = [&] {
     auto docs = std::make_unique<kg::docs::DocsState>();
     docs->options.languages = {"nl", "en"};
+    docs->options.vocabulary = config.vocabulary;
     return docs;
   };
   auto pool = std::make_unique<kg::WorkerPool>(workers, so.max_queue, config, metrics);
@@ -430,8 +452,8 @@ int Docs(int argc, char** argv) {
       ("format", po::value<std::string>()->default_value("html"), "html, md or both")
       ("base-url", po::value<std::string>()->default_value(""),
        "URL the site is published at (links become absolute under it); default: relative links")
-      ("base", po::value<std::string>()->default_value(kg::vocabulary::kDefaultBase),
-       "base IRI of the graph's concepts, schemes and works (its ontology namespace is base + 'def#')");
+;
+  AddBaseOption(d);
   AddDataOptions(d);
   po::variables_map vm;
   try {
@@ -456,6 +478,7 @@ int Docs(int argc, char** argv) {
   options.html = format != "md";
   options.markdown = format != "html";
   options.base_url = vm["base-url"].as<std::string>();
+  if (std::string problem = BaseProblem(vm); !problem.empty()) return Usage(problem, d);
   options.vocabulary.base = vm["base"].as<std::string>();
   auto loaded = LoadStore(vm);
   if (!loaded) return kFailure;

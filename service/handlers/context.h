@@ -11,6 +11,7 @@
 #include "handlers/metrics.h"
 #include "store/store.h"
 #include "store/store_change.h"
+#include "vocabulary/vocabulary.h"
 
 namespace kg {
 
@@ -35,6 +36,9 @@ struct ServiceConfig {
   std::string load_dir;
   // Static files of the browsing pages (service/ui/assets.h); "" = none.
   std::string assets_dir;
+  // Where the pages, the concept API and /docs/ find the vocabulary: its
+  // base IRI (kg serve --base) and the path segments under it.
+  vocabulary::Config vocabulary;
 };
 
 struct ServiceContext {

@@ -27,6 +27,7 @@ std::vector<ui::ExampleQuery> Examples(const ServiceContext& ctx) {
 Result<Response> HandleUiRoute(const Request& request, ServiceContext& ctx) {
   ui::UiOptions options;
   options.assets_dir = ctx.config.assets_dir;
+  options.vocabulary = ctx.config.vocabulary;
   if (request.path() == "/query") options.examples = Examples(ctx);
   return ui::HandleUi(request, ctx.store, options);
 }

@@ -197,6 +197,63 @@ class ConceptApiTest(unittest.TestCase):
         self.assertEqual(status, 404)
 
 
+class OtherBaseTest(unittest.TestCase):
+    """kg serve --base: a vocabulary published under another namespace gets
+    the same short ids in the API, the pages and /docs/."""
+    TTL = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix v: <https://example.org/vocab/begrip/> .
+<https://example.org/vocab/schema/s> a skos:ConceptScheme ; skos:prefLabel "schema"@nl ;
+    skos:hasTopConcept v:top .
+v:top a skos:Concept ; skos:inScheme <https://example.org/vocab/schema/s> ;
+    skos:topConceptOf <https://example.org/vocab/schema/s> ; skos:prefLabel "bovenste"@nl , "top"@en .
+v:child a skos:Concept ; skos:inScheme <https://example.org/vocab/schema/s> ;
+    skos:broader v:top ; skos:prefLabel "kind"@nl .
+"""
+
+    @classmethod
+    def setUpClass(cls):
+        import tempfile
+        cls.dir = tempfile.TemporaryDirectory()
+        cls.data = os.path.join(cls.dir.name, 'vocab.ttl')
+        with open(cls.data, 'w', encoding='utf-8') as f:
+            f.write(cls.TTL)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    def test_ids_under_the_given_base(self):
+        server = KgServer(KG, '--data', self.data, '--base', 'https://example.org/vocab/')
+        try:
+            status, _, body = request(server.base, 'GET', '/api/concepts/child')
+            self.assertEqual(status, 200, body)
+            d = json.loads(body)
+            self.assertEqual(d['iri'], 'https://example.org/vocab/begrip/child')
+            self.assertEqual(json.loads(request(server.base, 'GET', '/api/concepts/child/broader')[2])
+                             ['broader'][0]['id'], 'top')
+            status, headers, body = request(server.base, 'GET', '/begrip/top', headers={'Accept': 'text/html'})
+            self.assertEqual(status, 200)
+            self.assertIn('bovenste', body.decode('utf-8'))
+            self.assertIn('/begrip/child', body.decode('utf-8'))  # the narrower concept linked by id
+            status, _, body = request(server.base, 'GET', '/docs/nl/begrip/child.html')
+            self.assertEqual(status, 200, body[:300])
+        finally:
+            self.assertEqual(server.stop(), 0)
+        # Without --base the same graph's concepts have no short ids.
+        server = KgServer(KG, '--data', self.data)
+        try:
+            self.assertEqual(request(server.base, 'GET', '/api/concepts/child')[0], 404)
+        finally:
+            self.assertEqual(server.stop(), 0)
+
+    def test_a_bad_base_stops_the_start(self):
+        import subprocess
+        for bad in ('example.org/vocab/', 'https://example.org/vocab', 'https://ex ample.org/'):
+            r = subprocess.run([KG, 'serve', '--port', '0', '--base', bad], capture_output=True, timeout=30)
+            self.assertNotEqual(r.returncode, 0, bad)
+            self.assertIn(b'--base must be', r.stderr, bad)
+
+
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
     ap.add_argument('--kg', required=True)
