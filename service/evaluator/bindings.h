@@ -85,6 +85,14 @@ inline Row Merge(const Row& a, const Row& b) {
   return out;
 }
 
+// out = a ∪ b for compatible rows, reusing out's storage (loops that merge
+// once per solution keep one buffer instead of allocating a row each time).
+inline void MergeInto(Row& out, const Row& a, const Row& b) {
+  out.assign(a.begin(), a.end());
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (!out[i]) out[i] = b[i];
+}
+
 struct RowHash {
   std::size_t operator()(const Row& r) const {
     std::size_t h = 1469598103934665603ull;

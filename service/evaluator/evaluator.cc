@@ -992,18 +992,28 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
       const std::vector<bool>& rmask = Scope(right);
       both.resize(std::max(both.size(), rmask.size()), false);
       for (std::size_t i = 0; i < rmask.size(); ++i) both[i] = both[i] || rmask[i];
+      std::vector<const CachedKernel*> kernels;
+      for (const auto& e : op.exprs) kernels.push_back(&KernelFor(*e));
+      // Buffers reused for every left row (a left side of thousands of rows
+      // would otherwise allocate three rows each). Nested evaluation of the
+      // right side never re-enters this operator with these buffers live:
+      // each Eval of the LeftJoin has its own.
+      Row scoped, r, out;
       return Eval(left, input, g, [&](const Row& l) {
         // The right side sees only what the left side bound (bottom-up
         // meaning); the input's other bindings are checked afterwards.
-        Row scoped = l;
+        scoped.assign(l.begin(), l.end());
         for (std::size_t i = 0; i < scoped.size(); ++i)
           if (i >= lmask.size() || !lmask[i]) scoped[i] = 0;
         bool found = false, go_on = true;
         EvalMemo(right, scoped, g, [&](const Row& r0) {
-          const Row r = Merge(scoped, r0);
-          if (!op.exprs.empty() && !Test(op.exprs, r, &both, g)) return true;
+          MergeInto(r, scoped, r0);
+          if (!op.exprs.empty() && !Test(op.exprs, r, &both, g, &kernels)) return true;
           found = true;
-          if (Compatible(r, l)) go_on = emit(Merge(l, r));
+          if (Compatible(r, l)) {
+            MergeInto(out, l, r);
+            go_on = emit(out);
+          }
           return go_on;
         });
         if (!go_on) return false;
