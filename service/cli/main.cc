@@ -452,7 +452,9 @@ int Docs(int argc, char** argv) {
       ("format", po::value<std::string>()->default_value("html"), "html, md or both")
       ("base-url", po::value<std::string>()->default_value(""),
        "URL the site is published at (links become absolute under it); default: relative links")
-;
+      ("title", po::value<std::string>()->default_value(""),
+       "the site's name (page titles, header, index); default: 'Utrecht Leert — begrippen' "
+       "with the programme's tagline");
   AddBaseOption(d);
   AddDataOptions(d);
   po::variables_map vm;
@@ -478,6 +480,7 @@ int Docs(int argc, char** argv) {
   options.html = format != "md";
   options.markdown = format != "html";
   options.base_url = vm["base-url"].as<std::string>();
+  options.title = vm["title"].as<std::string>();
   if (std::string problem = BaseProblem(vm); !problem.empty()) return Usage(problem, d);
   options.vocabulary.base = vm["base"].as<std::string>();
   auto loaded = LoadStore(vm);

@@ -9,6 +9,15 @@
 #include "ui/html.h"
 
 namespace kg::docs {
+
+std::string SiteName(const DocsOptions& options, const std::string& lang) {
+  return options.title.empty() ? std::string(ui::Tr(ToLang(lang), ui::Msg::kSiteName)) : options.title;
+}
+
+std::string SiteTagline(const DocsOptions& options, const std::string& lang) {
+  return options.title.empty() ? std::string(ui::Tr(ToLang(lang), ui::Msg::kSiteTagline)) + ". " : "";
+}
+
 namespace {
 
 // The site root: one entry page per format pointing at each language.
@@ -17,20 +26,20 @@ std::string RootHtml(const DocsOptions& o) {
   std::string h = "<!DOCTYPE html>\n<html lang=\"" + first + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   if (o.languages.size() == 1) h += "<meta http-equiv=\"refresh\" content=\"0; url=" + first + "/index.html\">\n";
-  h += "<title>" + ui::Escape(ui::Tr(ToLang(first), ui::Msg::kSiteName)) + "</title>\n"
+  h += "<title>" + ui::Escape(SiteName(o, first)) + "</title>\n"
        "<link rel=\"stylesheet\" href=\"assets/docs.css\">\n</head>\n<body>\n<main id=\"main\" class=\"choose\">\n"
-       "<h1>" + ui::Escape(ui::Tr(ToLang(first), ui::Msg::kSiteName)) + "</h1>\n<ul class=\"cards\">\n";
+       "<h1>" + ui::Escape(SiteName(o, first)) + "</h1>\n<ul class=\"cards\">\n";
   for (const auto& l : o.languages) {
     ui::Lang lang = ToLang(l);
     h += "<li lang=\"" + l + "\"><h2><a href=\"" + l + "/index.html\">" + ui::Escape(ui::NativeName(lang)) +
-         "</a></h2><p>" + ui::Escape(Tr(lang, DocMsg::kDocsTitle)) + " — " +
-         ui::Escape(ui::Tr(lang, ui::Msg::kSiteTagline)) + "</p></li>\n";
+         "</a></h2><p>" + ui::Escape(Tr(lang, DocMsg::kDocsTitle)) +
+         (o.title.empty() ? " — " + ui::Escape(ui::Tr(lang, ui::Msg::kSiteTagline)) : "") + "</p></li>\n";
   }
   return h + "</ul>\n</main>\n</body>\n</html>\n";
 }
 
 std::string RootMarkdown(const DocsOptions& o) {
-  std::string s = "# " + std::string(ui::Tr(ToLang(o.languages.front()), ui::Msg::kSiteName)) + "\n\n";
+  std::string s = "# " + SiteName(o, o.languages.front()) + "\n\n";
   for (const auto& l : o.languages)
     s += "- [" + std::string(ui::NativeName(ToLang(l))) + "](" + l + "/README.md) — " +
          std::string(Tr(ToLang(l), DocMsg::kDocsTitle)) + "\n";

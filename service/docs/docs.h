@@ -40,10 +40,20 @@ struct DocsOptions {
   // Otherwise links are base_url + path (a missing trailing '/' is added).
   std::string base_url;
   vocabulary::Config vocabulary;
+  // The site's name (page titles, the header, the index). "" = the built-in
+  // "Utrecht Leert — begrippen" / "— concepts" with the programme's tagline;
+  // a title of one's own (another vocabulary) drops that tagline.
+  std::string title;
   // Diagrams drawn at most this many nodes (neighbourhood / overview).
   std::size_t max_neighbourhood_nodes = 40;
   std::size_t max_overview_nodes = 90;
 };
+
+// options.title, or the built-in site name in `lang` ("nl", "en"); plain
+// text, not escaped.
+std::string SiteName(const DocsOptions& options, const std::string& lang);
+// The tagline sentence of the index ("" when options.title is set).
+std::string SiteTagline(const DocsOptions& options, const std::string& lang);
 
 // The generated files: path relative to the site root -> content. A map, so
 // iteration (and writing) order is sorted.

@@ -174,7 +174,7 @@ std::string Writer::Page(const std::string& path, const std::string& title,
                          const std::string& current) const {
   std::string h = "<!DOCTYPE html>\n<html lang=\"" + code_ + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                  "<title>" + Escape(TitleText(title, std::string(ui::Tr(lang_, Msg::kSiteName)))) + "</title>\n"
+                  "<title>" + Escape(TitleText(title, SiteName(o_, code_))) + "</title>\n"
                   "<link rel=\"stylesheet\" href=\"" + EscapeUrl(Href("assets/docs.css")) + "\">\n";
   for (const auto& other : o_.languages)
     if (other != code_)
@@ -184,7 +184,7 @@ std::string Writer::Page(const std::string& path, const std::string& title,
     h += "<script type=\"application/ld+json\">\n" + ui::EscapeScriptJson(jsonld) + "\n</script>\n";
   h += "</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">" + T(lang_, Msg::kSkipToContent) +
        "</a>\n<header class=\"site-header\">\n<p class=\"brand\">" +
-       A(IndexPath(code_, kExt), T(lang_, Msg::kSiteName)) + " <span class=\"tagline\">" +
+       A(IndexPath(code_, kExt), Escape(SiteName(o_, code_))) + " <span class=\"tagline\">" +
        T(lang_, DocMsg::kDocsTitle) + "</span></p>\n";
   for (const auto& other : o_.languages)
     if (other != code_)
@@ -230,8 +230,8 @@ std::string Writer::TreeHtml(const std::vector<vocabulary::TreeNode>& nodes, int
 
 std::string Writer::IndexPage() {
   from_ = IndexPath(code_, kExt);
-  std::string b = "<h1>" + T(lang_, Msg::kSiteName) + "</h1>\n<p class=\"lead\">" +
-                  T(lang_, Msg::kSiteTagline) + ". " + T(lang_, Msg::kHomeIntro) + "</p>\n";
+  std::string b = "<h1>" + Escape(SiteName(o_, code_)) + "</h1>\n<p class=\"lead\">" +
+                  Escape(SiteTagline(o_, code_)) + T(lang_, Msg::kHomeIntro) + "</p>\n";
   for (const auto& iri : m_.programmes) {
     const auto& p = m_.views.at(iri);
     b += "<section class=\"programme\"><h2>" + T(lang_, Msg::kProgramme) + ": " +
@@ -268,7 +268,7 @@ std::string Writer::IndexPage() {
   b += "<h3>" + A(SitePath(code_, "bronnen", kExt), T(lang_, DocMsg::kBibliography)) + "</h3>";
   b += "<h3>" + A(SitePath(code_, "ontologie/index", kExt), T(lang_, DocMsg::kOntology)) + "</h3>";
   b += "</section>";
-  return Page(from_, std::string(ui::Tr(lang_, Msg::kSiteName)), b, "", "home");
+  return Page(from_, SiteName(o_, code_), b, "", "home");
 }
 
 std::string Writer::ConceptPage(const vocabulary::ConceptView& c) {

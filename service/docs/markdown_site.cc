@@ -209,7 +209,7 @@ std::string Writer::Mermaid(const diagram::Diagram& d) const {
 
 std::string Writer::IndexPage() {
   from_ = IndexPath(code_, kExt);
-  std::string s = Nav() + "# " + T(lang_, Msg::kSiteName) + "\n\n" + T(lang_, Msg::kSiteTagline) + ". " +
+  std::string s = Nav() + "# " + Md(SiteName(o_, code_)) + "\n\n" + Md(SiteTagline(o_, code_)) +
                   T(lang_, Msg::kHomeIntro) + "\n\n";
   for (const auto& iri : m_.programmes) {
     const auto& p = m_.views.at(iri);

@@ -155,6 +155,27 @@ TEST(Docs, BaseUrlMakesLinksAbsolute) {
   EXPECT_FALSE(site->count("en/index.html"));  // nl only by default
 }
 
+TEST(Docs, TitleNamesTheSiteAndDropsTheProgrammeTagline) {
+  DocsOptions o = Both();
+  o.title = "UNESCO <Thesaurus> & co";
+  auto site = GenerateSite(*LoadFixture(), o);
+  ASSERT_TRUE(site.ok());
+  for (const char* path : {"index.html", "nl/index.html", "en/begrip/grens.html"}) {
+    const std::string& page = site->at(path);
+    EXPECT_NE(page.find("UNESCO &lt;Thesaurus&gt; &amp; co"), std::string::npos) << path;
+    // (the fixture's own data names the programme "Utrecht Leert — ...")
+    EXPECT_EQ(page.find("Utrecht Leert — begrippen"), std::string::npos) << path;
+    EXPECT_EQ(page.find("Utrecht Leert — concepts"), std::string::npos) << path;
+    EXPECT_EQ(page.find("Kennisgraaf van Vernieuwend Opleiden"), std::string::npos) << path;
+  }
+  EXPECT_NE(site->at("en/README.md").find("# UNESCO"), std::string::npos);
+  EXPECT_EQ(site->at("en/README.md").find("Utrecht Leert — concepts"), std::string::npos);
+  // The default keeps the built-in name.
+  auto plain = GenerateSite(*LoadFixture(), Both());
+  ASSERT_TRUE(plain.ok());
+  EXPECT_NE(plain->at("nl/index.html").find("Utrecht Leert — begrippen"), std::string::npos);
+}
+
 TEST(Docs, BadOptionsAreRefused) {
   auto store = LoadFixture();
   DocsOptions o;
