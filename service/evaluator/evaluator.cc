@@ -123,6 +123,22 @@ Evaluator::Evaluator(const Store& store, const AlgebraQuery& query,
       if (const Var* v = std::get_if<Var>(pos)) vars_.Index(v->name);
   }
   FindUnusedVariables();
+  FindDuplicateFreeBgps();
+}
+
+void Evaluator::FindDuplicateFreeBgps() {
+  // Below a DISTINCT / REDUCED, a projection, an ordering or a filter
+  // without side effects gives equal outputs for equal inputs, so a BGP
+  // reached through only those may drop repeated solutions itself.
+  std::function<void(const Op&, bool)> walk = [&](const Op& op, bool distinct_above) {
+    const bool pass = op.kind == Op::Kind::kProject || op.kind == Op::Kind::kOrderBy ||
+                      (op.kind == Op::Kind::kFilter && Memoizable(op));
+    if (op.kind == Op::Kind::kBgp && distinct_above) drop_duplicates_.insert(&op);
+    const bool below = op.kind == Op::Kind::kDistinct || op.kind == Op::Kind::kReduced ||
+                       (distinct_above && pass);
+    for (const auto& c : op.children) walk(*c, below);
+  };
+  if (query_.root) walk(*query_.root, false);
 }
 
 // A variable written exactly once in the whole query, in a triple pattern,
@@ -308,13 +324,17 @@ TermId Evaluator::IriId(const std::string& iri) {
 }
 
 template <class Fn>
-bool Evaluator::Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn) {
+bool Evaluator::Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn,
+                      IdRange::Order order) {
   // A term the store does not have is in no triple.
   for (TermId id : {s, p, o})
     if (id && !TermTable::Stored(id)) return true;
+  auto range = [&](const TripleIndex* index) {
+    return s || p || o ? index->Match(s, p, o) : index->All(order);
+  };
   auto scan = [&](const TripleIndex* index) {
     if (!index) return true;
-    IdRange r = index->Match(s, p, o);
+    IdRange r = range(index);
     for (std::size_t i = 0, n = r.size(); i < n; ++i) {
       Tick();
       if (!fn(r[i])) return false;
@@ -328,7 +348,7 @@ bool Evaluator::Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn) 
   for (const auto& ref : default_graphs_) {
     const TripleIndex* index = store_.Index(ref);
     if (!index) continue;
-    IdRange r = index->Match(s, p, o);
+    IdRange r = range(index);
     for (std::size_t i = 0, n = r.size(); i < n; ++i) {
       Tick();
       if (seen.insert(r[i]).second && !fn(r[i])) return false;
@@ -531,6 +551,18 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
   };
   // One row buffer per level, reused for every match at that level.
   std::vector<Row> scratch(order.size() + 1);
+  // Under a DISTINCT (drop_duplicates_): the solution each level passed on
+  // last; an equal one right after it (a match differing only in wildcard
+  // positions) would only be removed again above, so it stops here.
+  const bool dedupe = drop_duplicates_.count(&op) > 0;
+  std::vector<Row> last(dedupe ? order.size() + 1 : 0);
+  auto repeated = [&](std::size_t level, const Row& next) {
+    if (!dedupe) return false;
+    Row& before = last[level];
+    if (before == next) return true;
+    before.assign(next.begin(), next.end());
+    return false;
+  };
   std::function<bool(std::size_t, const Row&)> step = [&](std::size_t k, const Row& row) -> bool {
     if (k == order.size()) return emit(row);
     const TriplePattern& t = pats[order[k]];
@@ -562,6 +594,7 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
     auto on_match = [&](const IdTriple& tr) {
       next = row;  // reuses the level's buffer: no allocation per match
       if (!bind(si2, tr.s, next) || !bind(pi, tr.p, next) || !bind(oi2, tr.o, next)) return true;
+      if (repeated(k + 1, next)) return true;
       if (!next_filters.empty() && !Test(next_filters, next, &mask, g, next_kernels)) return true;
       return step(k + 1, next);
     };
@@ -583,7 +616,16 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
         return true;
       }
     }
-    return Match(g, s, p, o, on_match);
+    // Nothing bound and one position wanted (the others wildcards), under
+    // a DISTINCT: scan the permutation that keeps that position's values
+    // together, so `repeated` passes each value on once.
+    IdRange::Order scan_order = IdRange::Order::kSpo;
+    if (dedupe && !s && !p && !o) {
+      const bool want_s = si2 >= 0, want_p = pi >= 0, want_o = oi2 >= 0;
+      if (want_p && !want_s && !want_o) scan_order = IdRange::Order::kPos;
+      if (want_o && !want_s && !want_p) scan_order = IdRange::Order::kOsp;
+    }
+    return Match(g, s, p, o, on_match, scan_order);
   };
   if (!filters_at[0].empty() && !Test(filters_at[0], input, &mask, g, &kernels_at[0])) return true;
   return step(0, input);

@@ -86,8 +86,11 @@ class Evaluator {
                const PairFn& fn);
   // Triples of the active graph matching a pattern of ids (0 = wildcard),
   // from the store's id index; fn(const IdTriple&) -> bool (false: stop).
+  // order: for a pattern with nothing bound, the permutation to scan (the
+  // default SPO; POS / OSP group predicates / objects together).
   template <class Fn>
-  bool Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn);
+  bool Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn,
+             IdRange::Order order = IdRange::Order::kSpo);
   // Whether the active graph has a triple with `id` as subject or object.
   bool IsNode(const GraphCtx& g, TermId id);
   // The number of triples matching a pattern of ids in the active graph(s)
@@ -108,6 +111,10 @@ class Evaluator {
   const CachedKernel& KernelFor(const Expr& e);
   void RegisterVariables(const Op& op);
   void FindUnusedVariables();
+  // Marks the BGPs whose duplicate solutions nobody sees: those under a
+  // DISTINCT or REDUCED through only projections, orderings and pure
+  // filters (drop_duplicates_).
+  void FindDuplicateFreeBgps();
   bool Unused(const VarOrTerm& pos) const;
   Row EmptyRow() const { return Row(vars_.size(), 0); }
   Graph Describe(const std::vector<Row>& rows);
@@ -125,6 +132,10 @@ class Evaluator {
   std::unordered_map<const Op*, std::vector<bool>> scopes_;
   std::vector<bool> substituted_;
   std::vector<bool> unused_;
+  // BGPs that may drop a solution equal to the one before it (see
+  // FindDuplicateFreeBgps): SELECT DISTINCT ?p { ?s ?p ?o } scans POS and
+  // emits each predicate once instead of once per triple.
+  std::set<const Op*> drop_duplicates_;
   std::set<const Op*> top_chain_;  // the query's own solution modifiers  // variables matched as wildcards, never bound
   std::unordered_map<const Op*, std::vector<bool>> substituted_scopes_;
   std::map<std::pair<const Op*, std::string>, std::vector<Row>> materialized_;

@@ -161,6 +161,13 @@ std::span<const TermId> TermDictionary::WithLowerCasePrefix(std::string_view pre
   return {sorted.data() + (b - sorted.begin()), static_cast<std::size_t>(e - b)};
 }
 
+IdRange TripleIndex::All(IdRange::Order order) const {
+  const std::vector<IdKey>& v = order == IdRange::Order::kPos   ? pos_
+                                : order == IdRange::Order::kOsp ? osp_
+                                                                : spo_;
+  return IdRange(v.data(), v.data() + v.size(), order);
+}
+
 bool TripleIndex::Contains(const IdTriple& t) const {
   return !Match(t.s, t.p, t.o).empty();
 }

@@ -164,6 +164,9 @@ class TripleIndex {
   std::size_t Count(TermId s, TermId p, TermId o) const { return Match(s, p, o).size(); }
   // Every triple in SPO order.
   IdRange All() const { return Match(0, 0, 0); }
+  // Every triple in the given order (POS: grouped by predicate, OSP: by
+  // object), for scans that want one position's values together.
+  IdRange All(IdRange::Order order) const;
 
   // Average number of matches of a pattern whose positions in `unknown`
   // (bits 1 s, 2 p, 4 o) are bound to values not known yet (a join
