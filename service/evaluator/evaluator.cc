@@ -324,17 +324,13 @@ TermId Evaluator::IriId(const std::string& iri) {
 }
 
 template <class Fn>
-bool Evaluator::Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn,
-                      IdRange::Order order) {
+bool Evaluator::Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn) {
   // A term the store does not have is in no triple.
   for (TermId id : {s, p, o})
     if (id && !TermTable::Stored(id)) return true;
-  auto range = [&](const TripleIndex* index) {
-    return s || p || o ? index->Match(s, p, o) : index->All(order);
-  };
   auto scan = [&](const TripleIndex* index) {
     if (!index) return true;
-    IdRange r = range(index);
+    IdRange r = index->Match(s, p, o);
     for (std::size_t i = 0, n = r.size(); i < n; ++i) {
       Tick();
       if (!fn(r[i])) return false;
@@ -348,7 +344,7 @@ bool Evaluator::Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn,
   for (const auto& ref : default_graphs_) {
     const TripleIndex* index = store_.Index(ref);
     if (!index) continue;
-    IdRange r = range(index);
+    IdRange r = index->Match(s, p, o);
     for (std::size_t i = 0, n = r.size(); i < n; ++i) {
       Tick();
       if (seen.insert(r[i]).second && !fn(r[i])) return false;
@@ -616,16 +612,32 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
         return true;
       }
     }
-    // Nothing bound and one position wanted (the others wildcards), under
-    // a DISTINCT: scan the permutation that keeps that position's values
-    // together, so `repeated` passes each value on once.
-    IdRange::Order scan_order = IdRange::Order::kSpo;
+    // Under a DISTINCT, nothing bound and one position wanted (the others
+    // wildcards nobody reads): its distinct values are the runs of the
+    // permutation it leads, one step per value, not per triple (SELECT
+    // DISTINCT ?p { ?s ?p ?o } walks POS).
     if (dedupe && !s && !p && !o) {
       const bool want_s = si2 >= 0, want_p = pi >= 0, want_o = oi2 >= 0;
-      if (want_p && !want_s && !want_o) scan_order = IdRange::Order::kPos;
-      if (want_o && !want_s && !want_p) scan_order = IdRange::Order::kOsp;
+      if (want_s + want_p + want_o == 1) {
+        const IdRange::Order scan_order = want_p   ? IdRange::Order::kPos
+                                          : want_o ? IdRange::Order::kOsp
+                                                   : IdRange::Order::kSpo;
+        auto values = [&](const TripleIndex* index) {
+          if (!index) return true;
+          for (TermId id : index->Leading(scan_order)) {
+            Tick();
+            IdTriple tr{want_s ? id : 0, want_p ? id : 0, want_o ? id : 0};
+            if (!on_match(tr)) return false;
+          }
+          return true;
+        };
+        if (!g.is_default) return values(store_.Index(Store::GraphRef{false, g.name}));
+        for (const auto& ref : default_graphs_)
+          if (!values(store_.Index(ref))) return false;
+        return true;
+      }
     }
-    return Match(g, s, p, o, on_match, scan_order);
+    return Match(g, s, p, o, on_match);
   };
   if (!filters_at[0].empty() && !Test(filters_at[0], input, &mask, g, &kernels_at[0])) return true;
   return step(0, input);

@@ -86,11 +86,8 @@ class Evaluator {
                const PairFn& fn);
   // Triples of the active graph matching a pattern of ids (0 = wildcard),
   // from the store's id index; fn(const IdTriple&) -> bool (false: stop).
-  // order: for a pattern with nothing bound, the permutation to scan (the
-  // default SPO; POS / OSP group predicates / objects together).
   template <class Fn>
-  bool Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn,
-             IdRange::Order order = IdRange::Order::kSpo);
+  bool Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn);
   // Whether the active graph has a triple with `id` as subject or object.
   bool IsNode(const GraphCtx& g, TermId id);
   // The number of triples matching a pattern of ids in the active graph(s)
@@ -133,8 +130,8 @@ class Evaluator {
   std::vector<bool> substituted_;
   std::vector<bool> unused_;
   // BGPs that may drop a solution equal to the one before it (see
-  // FindDuplicateFreeBgps): SELECT DISTINCT ?p { ?s ?p ?o } scans POS and
-  // emits each predicate once instead of once per triple.
+  // FindDuplicateFreeBgps): SELECT DISTINCT ?p { ?s ?p ?o } walks the
+  // predicates' runs and emits each once instead of once per triple.
   std::set<const Op*> drop_duplicates_;
   std::set<const Op*> top_chain_;  // the query's own solution modifiers  // variables matched as wildcards, never bound
   std::unordered_map<const Op*, std::vector<bool>> substituted_scopes_;

@@ -161,13 +161,6 @@ std::span<const TermId> TermDictionary::WithLowerCasePrefix(std::string_view pre
   return {sorted.data() + (b - sorted.begin()), static_cast<std::size_t>(e - b)};
 }
 
-IdRange TripleIndex::All(IdRange::Order order) const {
-  const std::vector<IdKey>& v = order == IdRange::Order::kPos   ? pos_
-                                : order == IdRange::Order::kOsp ? osp_
-                                                                : spo_;
-  return IdRange(v.data(), v.data() + v.size(), order);
-}
-
 bool TripleIndex::Contains(const IdTriple& t) const {
   return !Match(t.s, t.p, t.o).empty();
 }
@@ -243,14 +236,17 @@ IdRange TripleIndex::Match(TermId s, TermId p, TermId o) const {
   return IdRange(spo_.data(), spo_.data() + spo_.size(), O::kSpo);
 }
 
-std::vector<TermId> TripleIndex::Predicates() const {
+std::vector<TermId> TripleIndex::Leading(IdRange::Order order) const {
+  const bool pos = order == IdRange::Order::kPos, osp = order == IdRange::Order::kOsp;
+  const std::vector<IdKey>& v = pos ? pos_ : osp ? osp_ : spo_;
+  const std::vector<std::uint32_t>& off = pos ? pos_off_ : osp ? osp_off_ : spo_off_;
   std::vector<TermId> out;
-  auto it = pos_.begin();
-  while (it != pos_.end()) {
-    TermId p = (*it)[0];
-    out.push_back(p);
-    it = pos_off_.empty() ? std::upper_bound(it, pos_.end(), IdKey{p, ~TermId{0}, ~TermId{0}}, KeyLess())
-                          : pos_.begin() + pos_off_[p + 1];
+  auto it = v.begin();
+  while (it != v.end()) {
+    TermId id = (*it)[0];
+    out.push_back(id);
+    it = off.empty() ? std::upper_bound(it, v.end(), IdKey{id, ~TermId{0}, ~TermId{0}}, KeyLess())
+                     : v.begin() + off[id + 1];
   }
   return out;
 }

@@ -164,9 +164,6 @@ class TripleIndex {
   std::size_t Count(TermId s, TermId p, TermId o) const { return Match(s, p, o).size(); }
   // Every triple in SPO order.
   IdRange All() const { return Match(0, 0, 0); }
-  // Every triple in the given order (POS: grouped by predicate, OSP: by
-  // object), for scans that want one position's values together.
-  IdRange All(IdRange::Order order) const;
 
   // Average number of matches of a pattern whose positions in `unknown`
   // (bits 1 s, 2 p, 4 o) are bound to values not known yet (a join
@@ -177,7 +174,10 @@ class TripleIndex {
 
   // The distinct predicates, ascending (a walk over POS, one step per
   // predicate, not per triple).
-  std::vector<TermId> Predicates() const;
+  std::vector<TermId> Predicates() const { return Leading(IdRange::Order::kPos); }
+  // The distinct ids in the leading position of a permutation, ascending:
+  // subjects (SPO), predicates (POS) or objects (OSP), one step per id.
+  std::vector<TermId> Leading(IdRange::Order order) const;
 
  private:
   struct Stats {

@@ -92,6 +92,18 @@ TEST_P(TripleIndexShapes, EveryPatternShapeIsOneExactRange) {
   EXPECT_EQ(ix.Count(0, b + 10, b + 20), 2u);
 }
 
+TEST(TripleIndexTest, LeadingIdsOfEachPermutation) {
+  TripleIndex index;
+  index.Insert({{1, 10, 100}, {1, 11, 100}, {2, 10, 101}, {3, 12, 100}});
+  EXPECT_EQ(index.Leading(IdRange::Order::kSpo), (std::vector<TermId>{1, 2, 3}));
+  EXPECT_EQ(index.Leading(IdRange::Order::kPos), (std::vector<TermId>{10, 11, 12}));
+  EXPECT_EQ(index.Predicates(), (std::vector<TermId>{10, 11, 12}));
+  EXPECT_EQ(index.Leading(IdRange::Order::kOsp), (std::vector<TermId>{100, 101}));
+  index.Erase({{2, 10, 101}});
+  EXPECT_EQ(index.Leading(IdRange::Order::kOsp), (std::vector<TermId>{100}));
+  EXPECT_TRUE(TripleIndex().Leading(IdRange::Order::kSpo).empty());
+}
+
 TEST(TripleIndexTest, EraseAndReinsert) {
   TripleIndex ix;
   ix.Insert({{1, 2, 3}, {1, 2, 4}, {5, 2, 3}});
