@@ -7,8 +7,8 @@
 #   fuzz  each libFuzzer target of that same build for FUZZ_SECONDS (60) on
 #         tests/fuzz/corpus/<target>/ (tests/fuzz/run_fuzzers.sh);
 #   tsan  a clang-14 -DKG_TSAN=ON build runs the whole test suite under
-#         ThreadSanitizer; any report (also from a kg server an e2e or browser
-#         test started) fails the stage.
+#         ThreadSanitizer (suppressions: tsan.supp); any report (also from a
+#         kg server an e2e or browser test started) fails the stage.
 # Left out of both suites, because they run no kg code: the ontology checks
 # that use rapper, rdflib and SHACL only (ontology_rapper, _shacl, _queries,
 # _quotes, _mutations; ontology_queries_kg, which runs kg, is in). Left out of
@@ -17,6 +17,13 @@
 # many of the W3C queries it fails (expressions, blank-node ids, sequences,
 # all under rasqal_query_prepare/execute); kg's side of that engine
 # (store/query_runner.cc) runs under LeakSanitizer in the store unit tests.
+# Left out of the TSan suite: the same Rasqal comparison run — under TSan's
+# allocator Rasqal 0.9.33 crashes inside its own evaluator on one of the W3C
+# queries (SEGV in rasqal_new_literal_from_literal, or "rasqal_literal_as_node:
+# fatal error: Literal type <garbage>", under rasqal_query_results_*), a
+# memory error inside Rasqal that glibc's and ASan's allocators happen to
+# hide (Rasqal is not instrumented); TSan reports no race there. The store
+# unit tests run kg's side of that engine under TSan.
 # Sanitizer builds: -O1 -gline-tables-only (cheaper to compile than
 # RelWithDebInfo's -O2 -g, still file:line in every stack), no benchmarks.
 # Environment: JOBS, SANITIZE_STAGES (default "asan fuzz tsan"; "none"),
@@ -35,7 +42,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 SUPP=$PWD/tests/sanitizers
 # The tests left out (see above).
 ASAN_EXCLUDE='^(ontology_(rapper|shacl|queries|quotes|mutations)|w3c_sparql_conformance_rasqal)$'
-TSAN_EXCLUDE='^ontology_(rapper|shacl|queries|quotes|mutations)$'
+TSAN_EXCLUDE='^(ontology_(rapper|shacl|queries|quotes|mutations)|w3c_sparql_conformance_rasqal)$'
 launcher=()
 [ -n "${CMAKE_CXX_COMPILER_LAUNCHER:-}" ] && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER="$CMAKE_CXX_COMPILER_LAUNCHER")
 command -v "$CLANG" >/dev/null || { echo "ci_stages: $CLANG not found (scripts/setup.sh deps)" >&2; exit 1; }
@@ -113,7 +120,7 @@ for stage in $STAGES; do
       logs=$(mktemp -d)
       # halt_on_error: a report kills the process, so the test that caused it
       # fails (and run_suite fails on the report file in any case).
-      TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$logs/tsan$sym" \
+      TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$SUPP/tsan.supp:log_path=$logs/tsan$sym" \
       SOAK_PER_CLIENT=${SOAK_PER_CLIENT:-100} KG_E2E_START_SECONDS=120 \
         run_suite "ThreadSanitizer" --test-dir "$TSAN_BUILD" --output-on-failure -j "$JOBS" \
           --timeout 1500 -E "$TSAN_EXCLUDE" || failed+=" tsan"
