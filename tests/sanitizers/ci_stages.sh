@@ -95,18 +95,18 @@ for stage in $STAGES; do
       report "ASan/UBSan build" "$t0"
       t1=$(stamp)
       logs=$(mktemp -d)
-      ASAN_OPTIONS="$ASAN_BASE:log_path=$logs/asan" UBSAN_OPTIONS="$UBSAN_BASE:log_path=$logs/ubsan" \
       # the soak's memory bound: ASan keeps up to 256 MiB of freed memory in
       # quarantine (quarantine_size_mb), so RSS grows by that much by design;
       # the normal stage checks the 64 MiB bound
+      ASAN_OPTIONS="$ASAN_BASE:log_path=$logs/asan" UBSAN_OPTIONS="$UBSAN_BASE:log_path=$logs/ubsan" \
       SOAK_PER_CLIENT=${SOAK_PER_CLIENT:-150} SOAK_RSS_BOUND_MB=$((64 + 256 + 64)) KG_E2E_START_SECONDS=60 \
         run_suite "ASan/UBSan" --test-dir "$ASAN_BUILD" --output-on-failure -j "$JOBS" \
           --timeout 1500 -E "$ASAN_EXCLUDE" || failed+=" asan"
       report "ASan/UBSan tests" "$t1"
       ;;
     fuzz)
-      # the slow unwinder here too (lsan.supp needs the library frames; it
-      # costs about two thirds of the executions of serialize_fuzz)
+      # the slow unwinder here too (lsan.supp needs the library frames; the
+      # fuzzers then do a quarter to half of their executions)
       ASAN_OPTIONS=$ASAN_BASE UBSAN_OPTIONS=$UBSAN_BASE \
       FUZZ_BUILD_DIR=$ASAN_BUILD FUZZ_SECONDS=$FUZZ_SECONDS JOBS=$JOBS \
         tests/fuzz/run_fuzzers.sh || failed+=" fuzz"
