@@ -6,7 +6,8 @@
 #   scripts/setup.sh build   only build (into build/)
 #   scripts/setup.sh bench   also install Virtuoso and nginx, build, run bench/side_by_side.py
 # Every dependency comes from Debian packages (apt-get) or the npm registry.
-# Environment: KG_PORT (default 7878), KG_BUILD_DIR (default build), JOBS.
+# Environment: KG_PORT (default 7878), KG_BUILD_DIR (default build), JOBS,
+# SANITIZE_STAGES (test only; default "asan fuzz tsan", "none" skips them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,8 +29,9 @@ PACKAGES=(
   python3 python3-rdflib python3-sparqlwrapper curl wrk ca-certificates
   # browsing pages: diagrams drawn with the Graphviz C library; browser tests in Chromium
   libgraphviz-dev chromium fonts-dejavu-core
-  # sanitizer and fuzzing stages (tests/sanitizers/ci_stages.sh): clang with its runtimes
-  clang-14 libclang-rt-14-dev
+  # sanitizer and fuzzing stages (tests/sanitizers/ci_stages.sh): clang with its runtimes,
+  # llvm-symbolizer-14 (llvm-14) for function and file:line in sanitizer reports
+  clang-14 libclang-rt-14-dev llvm-14
 )
 # The side-by-side benchmark's reference servers (scripts/setup.sh bench only).
 BENCH_PACKAGES=(virtuoso-opensource nginx)
@@ -55,13 +57,10 @@ build() {
 
 run_tests() {
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" --timeout 1500
-  # ASan/UBSan suite, each fuzzer for a bounded time, ThreadSanitizer suite:
-  # opt-in (SANITIZE_STAGES="asan fuzz tsan") until they pass — the ASan
-  # stage still has unsuppressed Raptor leaks and the TSan stage slow starts
-  # (see README, "Sanitizers and fuzzing").
-  if [ -n "${SANITIZE_STAGES:-}" ]; then
-    SANITIZE_STAGES=$SANITIZE_STAGES JOBS=$JOBS tests/sanitizers/ci_stages.sh
-  fi
+  # then the ASan/UBSan suite, each fuzzer for a bounded time and the
+  # ThreadSanitizer suite (README, "Sanitizers and fuzzing");
+  # SANITIZE_STAGES=none skips them, SANITIZE_STAGES=asan picks one
+  SANITIZE_STAGES=${SANITIZE_STAGES:-asan fuzz tsan} JOBS=$JOBS tests/sanitizers/ci_stages.sh
 }
 
 case "${1:-}" in

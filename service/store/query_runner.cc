@@ -213,12 +213,20 @@ Result<QueryResult> QueryRunner::RunOnDataGraphs(Prepared prepared,
   }
   world_.ClearDiagnostics();
   // Rasqal reads the iostreams only when the query runs: the text must live
-  // until then, at a stable address.
+  // until then, at a stable address. Rasqal 0.9.33's data graph keeps the
+  // iostream pointer but never frees it (rasqal_free_data_graph frees only
+  // its URIs), so the iostreams are ours; they outlive the execution below,
+  // and the data graphs (freed with the query) never touch them again.
   std::vector<std::unique_ptr<std::string>> texts;
+  std::vector<RaptorIostreamPtr> streams;
   for (const auto& g : graphs) {
     auto& nt = *texts.emplace_back(std::make_unique<std::string>("# data graph\n"));
     for (const auto& t : g.triples) AppendNTriplesLine(nt, t);
-    raptor_iostream* io = raptor_new_iostream_from_string(world_.raptor(), nt.data(), nt.size());
+    raptor_iostream* io = streams
+                              .emplace_back(raptor_new_iostream_from_string(
+                                  world_.raptor(), nt.data(), nt.size()))
+                              .get();
+    if (!io) return Error::Internal("raptor could not open a data graph stream");
     RaptorUriPtr base(raptor_new_uri(world_.raptor(), U("urn:kg:data")));
     RaptorUriPtr name;
     if (g.name) name.reset(raptor_new_uri(world_.raptor(), U(*g.name)));
@@ -226,11 +234,8 @@ Result<QueryResult> QueryRunner::RunOnDataGraphs(Prepared prepared,
         world_.rasqal(), io, base.get(), name.get(),
         g.name ? RASQAL_DATA_GRAPH_NAMED : RASQAL_DATA_GRAPH_BACKGROUND, nullptr, "ntriples",
         nullptr);
-    if (!dg) {
-      raptor_free_iostream(io);
-      return Error::Internal("rasqal could not take a data graph");
-    }
-    // Rasqal reads the iostream when the query runs; it owns it from here on.
+    if (!dg) return Error::Internal("rasqal could not take a data graph");
+    // On failure raptor_sequence_push frees the data graph itself.
     if (rasqal_query_add_data_graph(q, dg) != 0) return Error::Internal("rasqal add data graph");
   }
   RasqalResultsPtr r(rasqal_query_execute(q));

@@ -9,8 +9,12 @@ export async function startKg(kgBinary, args = [], logPath = null) {
   });
   const log = logPath ? fs.createWriteStream(logPath) : null;
   let output = '';
+  // sanitizer builds start slowly (tests/sanitizers/ci_stages.sh raises this)
+  const startSeconds = Number(process.env.KG_E2E_START_SECONDS || 30);
   const base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('kg serve did not start in 30 s:\n' + output)), 30000);
+    const timer = setTimeout(
+      () => reject(new Error(`kg serve did not start in ${startSeconds} s:\n` + output)),
+      startSeconds * 1000);
     proc.stderr.on('data', (chunk) => {
       const text = chunk.toString();
       if (log) log.write(text);

@@ -46,6 +46,9 @@ async function newPage() {
     return route.abort();
   });
   const page = await context.newPage();
+  // kg serve builds /docs/ on the first request: slow in sanitizer builds
+  // (tests/sanitizers/ci_stages.sh raises KG_E2E_START_SECONDS)
+  page.setDefaultNavigationTimeout(Math.max(30, Number(process.env.KG_E2E_START_SECONDS || 0)) * 1000);
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   return page;

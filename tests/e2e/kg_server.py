@@ -8,9 +8,9 @@ import time
 import urllib.request
 
 
-def request(base, method, path, body=None, headers=None):
+def request(base, method, path, body=None, headers=None, timeout=30):
     """One HTTP exchange on a fresh connection: (status, lower-case headers, body)."""
-    conn = http.client.HTTPConnection('127.0.0.1', int(base.rsplit(':', 1)[1]), timeout=30)
+    conn = http.client.HTTPConnection('127.0.0.1', int(base.rsplit(':', 1)[1]), timeout=timeout)
     conn.request(method, path, body=body, headers=headers or {})
     r = conn.getresponse()
     data = r.read()

@@ -353,15 +353,17 @@ class ShutdownTest(unittest.TestCase):
 
         def slow_query():
             # A cross product big enough to take a moment.
+            # (the waits are upper bounds: about a second here, a minute or
+            # more in the ASan and TSan builds of tests/sanitizers/ci_stages.sh)
             st, _, body = request(server.base, 'GET', q(
                 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d }'),
-                headers={'Accept': 'application/sparql-results+json'})
+                headers={'Accept': 'application/sparql-results+json'}, timeout=300)
             result['status'] = st
         t = threading.Thread(target=slow_query)
         t.start()
         time.sleep(0.3)
-        rc = server.stop(signal.SIGTERM, timeout=120)
-        t.join(timeout=120)
+        rc = server.stop(signal.SIGTERM, timeout=300)
+        t.join(timeout=300)
         self.assertEqual(rc, 0)
         self.assertEqual(result.get('status'), 200)
 

@@ -20,7 +20,8 @@ command -v "$CLANG" >/dev/null || { echo "run_fuzzers: $CLANG not found (apt-get
 CXX=$CLANG cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKG_FUZZ=ON >/dev/null
 cmake --build "$BUILD" --target kg_fuzzers -j "$JOBS"
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+# the slow unwinder: tests/sanitizers/lsan.supp needs the library frames
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0:malloc_context_size=8}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$PWD/tests/sanitizers/ubsan.supp}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/sanitizers/lsan.supp}
 mkdir -p "$OUT"
