@@ -596,20 +596,22 @@ def rps_of(c):
     return c['rps'] if c['requests'] else None
 
 
-def p50_ms(c):
+def latency_ms(c, key):
+    """A cell's p50_us / p99_us in ms; a query too slow to drive counts its
+    one request's time."""
     if c is None or c.get('skipped') == 'error':
         return None
     if c.get('skipped') == 'slow':
         return c['seconds'] * 1000
-    return c['p50_us'] / 1000 if c['requests'] else None
+    return c[key] / 1000 if c['requests'] else None
+
+
+def p50_ms(c):
+    return latency_ms(c, 'p50_us')
 
 
 def p99_ms(c):
-    if c is None or c.get('skipped') == 'error':
-        return None
-    if c.get('skipped') == 'slow':
-        return c['seconds'] * 1000
-    return c['p99_us'] / 1000 if c['requests'] else None
+    return latency_ms(c, 'p99_us')
 
 
 def has_errors(c):
