@@ -360,16 +360,25 @@ bool Evaluator::IsNode(const GraphCtx& g, TermId id) {
   return found;
 }
 
+template <class Fn>
+bool Evaluator::ForEachIndex(const GraphCtx& g, Fn&& fn) {
+  if (!g.is_default) {
+    const TripleIndex* index = store_.Index(Store::GraphRef{false, g.name});
+    return !index || fn(*index);
+  }
+  for (const auto& ref : default_graphs_)
+    if (const TripleIndex* index = store_.Index(ref); index && !fn(*index)) return false;
+  return true;
+}
+
 std::size_t Evaluator::CountMatches(const GraphCtx& g, TermId s, TermId p, TermId o) {
   for (TermId id : {s, p, o})
     if (id && !TermTable::Stored(id)) return 0;
-  if (!g.is_default) {
-    const TripleIndex* index = store_.Index(Store::GraphRef{false, g.name});
-    return index ? index->Count(s, p, o) : 0;
-  }
   std::size_t n = 0;
-  for (const auto& ref : default_graphs_)
-    if (const TripleIndex* index = store_.Index(ref)) n += index->Count(s, p, o);
+  ForEachIndex(g, [&](const TripleIndex& index) {
+    n += index.Count(s, p, o);
+    return true;
+  });
   return n;
 }
 
@@ -622,19 +631,14 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
         const IdRange::Order scan_order = want_p   ? IdRange::Order::kPos
                                           : want_o ? IdRange::Order::kOsp
                                                    : IdRange::Order::kSpo;
-        auto values = [&](const TripleIndex* index) {
-          if (!index) return true;
-          for (TermId id : index->Leading(scan_order)) {
+        return ForEachIndex(g, [&](const TripleIndex& index) {
+          for (TermId id : index.Leading(scan_order)) {
             Tick();
             IdTriple tr{want_s ? id : 0, want_p ? id : 0, want_o ? id : 0};
             if (!on_match(tr)) return false;
           }
           return true;
-        };
-        if (!g.is_default) return values(store_.Index(Store::GraphRef{false, g.name}));
-        for (const auto& ref : default_graphs_)
-          if (!values(store_.Index(ref))) return false;
-        return true;
+        });
       }
     }
     return Match(g, s, p, o, on_match);

@@ -90,6 +90,10 @@ class Evaluator {
   bool Match(const GraphCtx& g, TermId s, TermId p, TermId o, Fn&& fn);
   // Whether the active graph has a triple with `id` as subject or object.
   bool IsNode(const GraphCtx& g, TermId id);
+  // Calls fn(const TripleIndex&) -> bool (false: stop) for the index of the
+  // active graph, or of each graph of the default graph; false if fn stopped.
+  template <class Fn>
+  bool ForEachIndex(const GraphCtx& g, Fn&& fn);
   // The number of triples matching a pattern of ids in the active graph(s)
   // (a sum over a merged default graph: an upper bound there).
   std::size_t CountMatches(const GraphCtx& g, TermId s, TermId p, TermId o);

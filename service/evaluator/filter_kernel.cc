@@ -70,22 +70,33 @@ FilterKernel IsLiteral(const Expr& e, const VarTable& vars, const TermTable& ter
 // error. Lower-casing is decided byte by byte while the compared bytes are
 // ASCII; a non-ASCII character there (which may lower-case to ASCII, as the
 // Kelvin sign does) asks the general evaluator.
-FilterKernel StrStarts(const Expr& e, const VarTable& vars, const TermTable& terms) {
-  if (!IsBuiltin(e, "STRSTARTS", 2)) return {};
+// The parts of STRSTARTS(LCASE(STR(?v)), "pre") / STRSTARTS(STR(?v), "pre")
+// with "pre" a simple literal; shared by the kernel and the index probe.
+struct StrStartsShape {
+  const std::string* prefix;
+  bool lower;       // LCASE around STR
+  const Expr* var;  // the kVar inside STR
+};
+std::optional<StrStartsShape> MatchStrStarts(const Expr& e) {
+  if (!IsBuiltin(e, "STRSTARTS", 2)) return std::nullopt;
   const std::string* prefix = SimpleConstant(*e.args[1]);
-  if (!prefix) return {};
-  for (unsigned char c : *prefix)
-    if (c >= 0x80) return {};
+  if (!prefix) return std::nullopt;
   const Expr* arg = e.args[0].get();
-  bool lower = false;
-  if (IsBuiltin(*arg, "LCASE", 1)) {
-    lower = true;
-    arg = arg->args[0].get();
-  }
-  if (!IsBuiltin(*arg, "STR", 1)) return {};
-  int slot = VarSlot(*arg->args[0], vars);
+  const bool lower = IsBuiltin(*arg, "LCASE", 1);
+  if (lower) arg = arg->args[0].get();
+  if (!IsBuiltin(*arg, "STR", 1) || arg->args[0]->kind != Expr::Kind::kVar) return std::nullopt;
+  return StrStartsShape{prefix, lower, arg->args[0].get()};
+}
+
+FilterKernel StrStarts(const Expr& e, const VarTable& vars, const TermTable& terms) {
+  auto shape = MatchStrStarts(e);
+  if (!shape) return {};
+  for (unsigned char c : *shape->prefix)
+    if (c >= 0x80) return {};
+  const bool lower = shape->lower;
+  int slot = VarSlot(*shape->var, vars);
   if (slot < 0) return {};
-  std::string want = *prefix;
+  std::string want = *shape->prefix;
   return [&terms, slot, lower, want](const Row& row) {
     TermId id = static_cast<std::size_t>(slot) < row.size() ? row[slot] : 0;
     if (!id) return K::kFalse;
@@ -132,17 +143,12 @@ FilterKernel CompileFilter(const Expr& e, const VarTable& vars, const TermTable&
 }
 
 std::optional<LowerCasePrefix> LowerCasePrefixOf(const Expr& e) {
-  if (!IsBuiltin(e, "STRSTARTS", 2)) return std::nullopt;
-  const std::string* prefix = SimpleConstant(*e.args[1]);
-  if (!prefix) return std::nullopt;
-  const Expr* arg = e.args[0].get();
-  const bool lower = IsBuiltin(*arg, "LCASE", 1);
-  if (lower) arg = arg->args[0].get();
-  if (!IsBuiltin(*arg, "STR", 1) || arg->args[0]->kind != Expr::Kind::kVar) return std::nullopt;
+  auto shape = MatchStrStarts(e);
+  if (!shape) return std::nullopt;
   // With LCASE the index's key is the compared string itself: exact.
   // Without: a value starting with "pre" lower-cases to one starting with
   // LowerCase("pre") (simple case mapping is per character): a superset.
-  return LowerCasePrefix{arg->args[0]->var, lower ? *prefix : LowerCase(*prefix)};
+  return LowerCasePrefix{shape->var->var, shape->lower ? *shape->prefix : LowerCase(*shape->prefix)};
 }
 
 }  // namespace kg::sparql
