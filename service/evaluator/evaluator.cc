@@ -8,6 +8,8 @@
 
 #include "algebra/translate.h"
 #include "evaluator/filter_kernel.h"
+#include "evaluator/row_buffer.h"
+#include "evaluator/term_order.h"
 #include "evaluator/xsd_value.h"
 #include "planner/bgp_order.h"
 
@@ -554,8 +556,16 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
     }
     return row[i] == id;
   };
-  // One row buffer per level, reused for every match at that level.
-  std::vector<Row> scratch(order.size() + 1);
+  // One row buffer per level, reused for every match at that level and,
+  // through bgp_scratch_, by every later BGP evaluated at the same nesting
+  // depth (the right side of a join runs once per left row).
+  struct Nesting {
+    std::size_t& depth;
+    ~Nesting() { --depth; }
+  } nesting{++bgp_depth_};
+  if (bgp_scratch_.size() < bgp_depth_) bgp_scratch_.resize(bgp_depth_);
+  std::vector<Row>& scratch = bgp_scratch_[bgp_depth_ - 1];
+  if (scratch.size() < order.size() + 1) scratch.resize(order.size() + 1);
   // Under a DISTINCT (drop_duplicates_): the solution each level passed on
   // last; an equal one right after it (a match differing only in wildcard
   // positions) would only be removed again above, so it stops here.
@@ -568,7 +578,10 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
     before.assign(next.begin(), next.end());
     return false;
   };
-  std::function<bool(std::size_t, const Row&)> step = [&](std::size_t k, const Row& row) -> bool {
+  // Recursive through `self` (a generic lambda), not a std::function: this
+  // runs once per input row of a join, and a std::function of this closure
+  // allocates.
+  auto step = [&](auto& self, std::size_t k, const Row& row) -> bool {
     if (k == order.size()) return emit(row);
     const TriplePattern& t = pats[order[k]];
     const std::array<Position, 3>& pos = positions[order[k]];
@@ -588,7 +601,7 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
         next = row;
         if (!bind(si, x, next) || !bind(oi, y, next)) return true;
         if (!next_filters.empty() && !Test(next_filters, next, &mask, g, next_kernels)) return true;
-        return step(k + 1, next);
+        return self(self, k + 1, next);
       });
     }
     const TermId p = resolve(pos[1], row);
@@ -601,7 +614,7 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
       if (!bind(si2, tr.s, next) || !bind(pi, tr.p, next) || !bind(oi2, tr.o, next)) return true;
       if (repeated(k + 1, next)) return true;
       if (!next_filters.empty() && !Test(next_filters, next, &mask, g, next_kernels)) return true;
-      return step(k + 1, next);
+      return self(self, k + 1, next);
     };
     // A prefix filter on the object: look each candidate up when they are
     // fewer than a third of the pattern's matches (a lookup is a binary
@@ -644,7 +657,7 @@ bool Evaluator::EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const 
     return Match(g, s, p, o, on_match);
   };
   if (!filters_at[0].empty() && !Test(filters_at[0], input, &mask, g, &kernels_at[0])) return true;
-  return step(0, input);
+  return step(step, 0, input);
 }
 
 // ---- Property paths (§9.3, §18.4) --------------------------------------------------
@@ -669,7 +682,7 @@ bool Evaluator::Closure(const Path& step, bool zero, TermId s, TermId o, const G
   // Ids, not terms: a visited set of integers and no term copies.
   std::unordered_set<TermId> seen;
   std::vector<TermId> queue;
-  auto reach = [&](TermId start, bool forward, const std::function<bool(TermId)>& visit) {
+  auto reach = [&](TermId start, bool forward, FunctionRef<bool(TermId)> visit) {
     seen.clear();
     queue.clear();
     if (zero) {
@@ -860,7 +873,7 @@ bool Evaluator::EvalMemo(const Op& op, const Row& input, const GraphCtx& g, cons
 }
 
 bool Evaluator::EvalIndependent(const Op& op, const Row& input, const GraphCtx& g,
-                                const Emit& emit, const std::function<bool(const Emit&)>& fresh) {
+                                const Emit& emit, FunctionRef<bool(const Emit&)> fresh) {
   if (IsEmpty(input)) return fresh(emit);
   auto key = std::make_pair(&op, g.is_default ? std::string() : "<" + g.name);
   auto it = materialized_.find(key);
@@ -973,29 +986,57 @@ bool Evaluator::EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit) {
 
 bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit) {
   const Op& child = *op.children[0];
-  std::vector<Row> rows;
+  RowBuffer rows;
   Eval(child, input, g, [&](const Row& r) {
-    rows.push_back(r);
+    rows.Add(r);
     return true;
   });
   const std::vector<bool>& mask = Scope(child);
-  // Every sort key once per row; a key that is a variable is the term in
-  // the table itself (no copy), computed keys live in `computed`.
-  const std::size_t nk = op.order.size();
+  const std::size_t nk = op.order.size(), n = rows.size();
   std::vector<int> key_slots;
   for (const auto& c : op.order) key_slots.push_back(InScopeSlot(*c.expr, mask));
+  auto slot_id = [&](std::size_t i, int slot) -> TermId {
+    return static_cast<std::size_t>(slot) < rows.width() ? rows[i][slot] : 0;
+  };
+  // A key that is a variable bound to stored terms only (or unbound) sorts
+  // by the terms' ranks (evaluator/term_order.h): one integer per row. The
+  // ranks are extended when that costs no more than this sort would.
+  std::span<const std::uint32_t> ranks;
+  if (terms_.base() && n > 1) {
+    std::size_t log2n = 1;
+    while ((std::size_t{1} << log2n) < n) ++log2n;
+    ranks = OrderRanks(*terms_.base(), 4 * n * log2n);
+  }
+  std::vector<std::uint8_t> by_rank(nk, 0);
+  for (std::size_t k = 0; k < nk; ++k) {
+    if (key_slots[k] < 0 || ranks.empty()) continue;
+    bool all = true;
+    for (std::size_t i = 0; i < n && all; ++i) {
+      TermId id = slot_id(i, key_slots[k]);
+      all = id == 0 || (TermTable::Stored(id) && id <= ranks.size());
+    }
+    by_rank[k] = all;
+  }
+  // Every other key once per row: a variable's is the term in the table
+  // itself (no copy), computed keys live in `computed`.
   std::deque<Term> computed;
-  std::vector<OrderKey> keys(rows.size() * nk);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
+  std::vector<OrderKey> keys(n * nk);
+  std::vector<std::uint32_t> rank_keys(n * nk, 0);
+  Row row;
+  for (std::size_t i = 0; i < n; ++i) {
     Tick();
     std::optional<RowContext> ctx;
     for (std::size_t k = 0; k < nk; ++k) {
       if (key_slots[k] >= 0) {
-        TermId id = rows[i][key_slots[k]];
-        keys[i * nk + k] = MakeOrderKey(id ? &terms_.Get(id) : nullptr);
+        TermId id = slot_id(i, key_slots[k]);
+        if (by_rank[k]) rank_keys[i * nk + k] = id ? ranks[id - 1] : 0;
+        else keys[i * nk + k] = MakeOrderKey(id ? &terms_.Get(id) : nullptr);
         continue;
       }
-      if (!ctx) ctx.emplace(*this, rows[i], &mask, g);
+      if (!ctx) {
+        rows.CopyTo(i, row);
+        ctx.emplace(*this, row, &mask, g);
+      }
       if (auto v = Evaluate(*op.order[k].expr, *ctx)) {
         computed.push_back(std::move(*v));
         keys[i * nk + k] = MakeOrderKey(&computed.back());
@@ -1010,21 +1051,53 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
   auto less = [&](std::size_t a, std::size_t b) {
     if ((++comparisons & 1023) == 0) Tick();
     for (std::size_t k = 0; k < nk; ++k) {
-      int c = CompareOrderKeys(keys[a * nk + k], keys[b * nk + k]);
+      int c;
+      if (by_rank[k]) {
+        std::uint32_t x = rank_keys[a * nk + k], y = rank_keys[b * nk + k];
+        c = x < y ? -1 : x > y ? 1 : 0;
+      } else {
+        c = CompareOrderKeys(keys[a * nk + k], keys[b * nk + k]);
+      }
       if (c != 0) return op.order[k].descending ? c > 0 : c < 0;
     }
     return a < b;
   };
   auto limit = order_limits_.find(&op);
-  if (limit != order_limits_.end() && limit->second < idx.size()) {
-    std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(limit->second),
-                      idx.end(), less);
-    idx.resize(limit->second);
+  const std::size_t keep =
+      limit != order_limits_.end() && limit->second < n ? limit->second : n;
+  auto sort = [&](auto& v, auto&& cmp) {
+    if (keep < v.size()) {
+      std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(), cmp);
+      v.resize(keep);
+    } else {
+      std::sort(v.begin(), v.end(), cmp);
+    }
+  };
+  if (nk <= 2 && std::all_of(by_rank.begin(), by_rank.end(), [](std::uint8_t b) { return b; })) {
+    // Ranks only: one 64-bit key per row (a descending rank inverted), and
+    // the row's position after it, so a comparison is two integers.
+    std::vector<std::pair<std::uint64_t, std::size_t>> flat(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::uint64_t key = 0;
+      for (std::size_t k = 0; k < nk; ++k) {
+        std::uint32_t r = rank_keys[i * nk + k];
+        key = key << 32 | (op.order[k].descending ? ~r : r);
+      }
+      flat[i] = {key, i};
+    }
+    sort(flat, [&](const auto& a, const auto& b) {
+      if ((++comparisons & 1023) == 0) Tick();
+      return a < b;
+    });
+    idx.resize(flat.size());
+    for (std::size_t i = 0; i < flat.size(); ++i) idx[i] = flat[i].second;
   } else {
-    std::sort(idx.begin(), idx.end(), less);
+    sort(idx, less);
   }
-  for (std::size_t i : idx)
-    if (!emit(rows[i])) return false;
+  for (std::size_t i : idx) {
+    rows.CopyTo(i, row);
+    if (!emit(row)) return false;
+  }
   return true;
 }
 
@@ -1164,9 +1237,10 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
       while (bottom->kind == Op::Kind::kExtend) bottom = bottom->children[0].get();
       const std::vector<bool>& base_mask = Scope(*bottom);
       int vi = vars_.Index(op.var);
+      Row out;  // reused for every row (a sink copies what it keeps)
       auto bind = [&](const Row& r, TermId id) {
         if (r[vi] == 0) {
-          Row out = r;
+          out.assign(r.begin(), r.end());
           out[vi] = id;
           return emit(out);
         }
@@ -1238,28 +1312,26 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
         return true;
       };
       const bool pass_input = top_chain_.count(&op) > 0 || binds_only_projected();
+      // One output buffer for every row: a sink copies what it keeps.
+      Row out = EmptyRow();
+      auto project = [&](const Row& r) -> const Row& {
+        for (int i : keep) out[i] = r[i];
+        return out;
+      };
       if (pass_input && !IsEmpty(input)) {
-        return Eval(*op.children[0], input, g, [&](const Row& r) {
-          Row out = EmptyRow();
-          for (int i : keep) out[i] = r[i];
-          return emit(out);
-        });
+        return Eval(*op.children[0], input, g, [&](const Row& r) { return emit(project(r)); });
       }
       return EvalIndependent(op, input, g, emit, [&](const Emit& e) {
-        return Eval(*op.children[0], EmptyRow(), g, [&](const Row& r) {
-          Row out = EmptyRow();
-          for (int i : keep) out[i] = r[i];
-          return e(out);
-        });
+        return Eval(*op.children[0], EmptyRow(), g, [&](const Row& r) { return e(project(r)); });
       });
     }
 
     case Op::Kind::kDistinct:
     case Op::Kind::kReduced: {
       // REDUCED may drop any duplicates; kg drops them all.
-      std::unordered_set<Row, RowHash> seen;
+      RowSet seen;
       return Eval(*op.children[0], input, g,
-                  [&](const Row& r) { return seen.insert(r).second ? emit(r) : true; });
+                  [&](const Row& r) { return seen.Insert(r) ? emit(r) : true; });
     }
 
     case Op::Kind::kSlice: {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "algebra/algebra.h"
+#include "core/function_ref.h"
 #include "evaluator/bindings.h"
 #include "evaluator/engine.h"
 #include "evaluator/expression.h"
@@ -41,7 +42,9 @@ class Evaluator {
     bool is_default = true;
     std::string name;
   };
-  using Emit = std::function<bool(const Row&)>;  // false: stop producing
+  // Solution sinks are called only while the call that receives them runs
+  // (core/function_ref.h).
+  using Emit = FunctionRef<bool(const Row&)>;  // false: stop producing
 
   // Solutions of `op` that are compatible extensions of `input`.
   bool Eval(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit);
@@ -67,7 +70,7 @@ class Evaluator {
   bool EvalBgp(const Op& op, const std::vector<ExprPtr>& pushed, const Row& input,
                const GraphCtx& g, const Emit& emit);
   bool EvalIndependent(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit,
-                       const std::function<bool(const Emit&)>& fresh);
+                       FunctionRef<bool(const Emit&)> fresh);
   bool EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit);
   // Solutions of op for the input restricted to op's scope (the caller
   // merges them with its row), reused for repeated inputs (see .cc).
@@ -78,7 +81,7 @@ class Evaluator {
   bool EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit);
   // Property paths over ids (0 = an unbound end). Calls fn(s, o) for each
   // pair the path connects (§18.4 ALP for * and +).
-  using PairFn = std::function<bool(TermId, TermId)>;
+  using PairFn = FunctionRef<bool(TermId, TermId)>;
   bool PathPairs(const Path& path, TermId s, TermId o, const GraphCtx& g, const PairFn& fn);
   bool PathSequence(const std::vector<PathPtr>& parts, std::size_t from, TermId s, TermId o,
                     const GraphCtx& g, const PairFn& fn);
@@ -178,6 +181,10 @@ class Evaluator {
     std::vector<std::optional<std::string>> object_prefix;
   };
   std::unordered_map<const Op*, std::deque<BgpPlan>> bgp_plans_;  // deque: stable
+  // EvalBgp's per-level row buffers, one set per nesting depth of EvalBgp
+  // calls (a deque: growing it keeps the outer calls' references valid).
+  std::deque<std::vector<Row>> bgp_scratch_;
+  std::size_t bgp_depth_ = 0;
   unsigned long ticks_ = 0;
   unsigned long blank_counter_ = 0;
 };

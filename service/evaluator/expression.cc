@@ -3,6 +3,7 @@
 // (§17.2.2) and the ORDER BY ordering of §15.1.
 #include "evaluator/expression.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "evaluator/functions.h"
@@ -413,9 +414,25 @@ int CompareForOrderBy(const Term* a, const Term* b) {
 OrderKey MakeOrderKey(const Term* t) {
   // Rank in the tens, the literal's kind in the units: LiteralRank orders
   // kinds as CompareLiterals does, so classes compare as integers.
-  int cls = Rank(t) * 10;
-  if (t && t->is_literal()) cls += static_cast<int>(SortKind(*t)) + 1;
-  return {t, cls};
+  OrderKey key{t, Rank(t) * 10};
+  if (!t) return key;
+  ValueKind kind = ValueKind::kOther;
+  if (t->is_literal()) {
+    kind = SortKind(*t);
+    key.order_class += static_cast<int>(kind) + 1;
+  }
+  // Within these classes the order starts with the values' bytes (IRIs and
+  // blank nodes below; simple and language-tagged literals by lexical form
+  // first in CompareLiterals), so their first eight order two keys that
+  // differ there.
+  key.by_prefix = !t->is_literal() || kind == ValueKind::kSimple || kind == ValueKind::kLang;
+  if (key.by_prefix) {
+    key.value = t->value;
+    const std::size_t n = std::min<std::size_t>(t->value.size(), 8);
+    for (std::size_t i = 0; i < 8; ++i)
+      key.prefix = key.prefix << 8 | (i < n ? static_cast<unsigned char>(t->value[i]) : 0u);
+  }
+  return key;
 }
 
 int CompareOrderKeys(const OrderKey& a, const OrderKey& b) {
@@ -423,6 +440,16 @@ int CompareOrderKeys(const OrderKey& a, const OrderKey& b) {
   int ra = a.order_class / 10, rb = b.order_class / 10;
   if (ra != rb) return ra < rb ? -1 : 1;
   if (ra == 0) return 0;
+  if (a.order_class == b.order_class && a.by_prefix) {
+    // Zero padding keeps the order: a value that is a proper prefix of the
+    // other gets an abbreviation <= the other's, and equal ones fall
+    // through to the whole value (read through the view, not the Term).
+    if (a.prefix != b.prefix) return a.prefix < b.prefix ? -1 : 1;
+    if (int r = Sign(a.value <=> b.value)) return r;
+    // Language-tagged literals of equal lexical form: the tag decides.
+    if (!a.term->is_literal()) return 0;
+    return Sign(a.term->language <=> b.term->language);
+  }
   if (!a.term->is_literal()) return Sign(a.term->value <=> b.term->value);
   return CompareLiterals(*a.term, static_cast<ValueKind>(a.order_class % 10 - 1), *b.term,
                          static_cast<ValueKind>(b.order_class % 10 - 1));

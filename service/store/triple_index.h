@@ -84,6 +84,20 @@ class TermDictionary {
   // stays valid until the next Intern() or WithLowerCasePrefix() call.
   std::span<const TermId> WithLowerCasePrefix(std::string_view prefix) const;
 
+  // A sort order of the ids that a caller owns and computes (the
+  // evaluator's ORDER BY order, evaluator/term_order.h), kept here because
+  // it stays valid as long as the terms do: `sorted` lists the ids
+  // 1..covered() in that order and rank[id - 1] is an id's 1-based place in
+  // it. Ids only ever get added, so the caller extends the order by the
+  // newer ids instead of sorting everything again. Empty until a caller
+  // fills it.
+  struct IdOrder {
+    std::vector<TermId> sorted;
+    std::vector<std::uint32_t> rank;
+    std::size_t covered() const { return rank.size(); }
+  };
+  IdOrder& order() const { return order_; }
+
  private:
   // Sorted ids by lower-cased value; the values live in one arena.
   struct CaseFoldIndex {
@@ -98,6 +112,7 @@ class TermDictionary {
   };
   void ExtendCaseFoldIndex() const;
   mutable CaseFoldIndex fold_;
+  mutable IdOrder order_;
 
   std::vector<std::uint8_t> kinds_;
   std::vector<std::uint32_t> langs_;
