@@ -1428,13 +1428,20 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
       case Query::Form::kSelect: {
         ResultSet rs;
         rs.variables = query_.result_vars;
+        // Stored terms are borrowed from the store's dictionary, which the
+        // result keeps alive; terms the query computed are copied (the
+        // evaluator's own table ends with the query).
+        rs.keep_alive = store_.SharedTerms();
         std::vector<int> cols;
         for (const auto& v : rs.variables) cols.push_back(vars_.Index(v));
         Eval(*query_.root, empty, def, [&](const Row& r) {
-          std::vector<std::optional<Term>> row;
+          std::vector<ResultCell> row;
           row.reserve(cols.size());
-          for (int c : cols)
-            row.push_back(r[c] ? std::optional<Term>(terms_.Get(r[c])) : std::nullopt);
+          for (int c : cols) {
+            if (!r[c]) row.emplace_back();
+            else if (TermTable::Stored(r[c])) row.push_back(ResultCell::Borrowed(&terms_.Get(r[c])));
+            else row.emplace_back(terms_.Get(r[c]));
+          }
           if (limits_.max_results && rs.rows.size() >= limits_.max_results) throw TooManyResults{};
           rs.rows.push_back(std::move(row));
           return true;

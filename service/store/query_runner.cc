@@ -172,7 +172,7 @@ Result<QueryResult> FromLibrdfResults(librdf_query_results* r) {
     int n = librdf_query_results_get_bindings_count(r);
     for (int i = 0; i < n; ++i) rs.variables.push_back(librdf_query_results_get_binding_name(r, i));
     while (!librdf_query_results_finished(r)) {
-      std::vector<std::optional<Term>> row(n);
+      std::vector<ResultCell> row(n);
       for (int i = 0; i < n; ++i) {
         NodePtr node(librdf_query_results_get_binding_value(r, i));
         if (node) row[i] = FromNode(node.get());
@@ -256,7 +256,7 @@ Result<QueryResult> QueryRunner::RunOnDataGraphs(Prepared prepared,
     for (int i = 0; i < n; ++i)
       rs.variables.push_back(S(rasqal_query_results_get_binding_name(r.get(), i)));
     while (!rasqal_query_results_finished(r.get())) {
-      std::vector<std::optional<Term>> row(n);
+      std::vector<ResultCell> row(n);
       for (int i = 0; i < n; ++i)
         if (rasqal_literal* l = rasqal_query_results_get_binding_value(r.get(), i))
           row[i] = FromRasqal(l);

@@ -24,7 +24,9 @@ struct Store::Impl {
   PrefixMap prefixes;
   std::uint64_t version = 0;
   // The id index, mirroring the models above (see store.h).
-  TermDictionary terms;
+  // Shared: result sets keep it alive (ResultSet::keep_alive).
+  std::shared_ptr<TermDictionary> dictionary = std::make_shared<TermDictionary>();
+  TermDictionary& terms = *dictionary;
   TripleIndex default_index;
   std::map<std::string, TripleIndex> named_index;
   TripleIndex union_index;  // only filled when options.union_default_graph
@@ -229,6 +231,8 @@ void Store::AddPrefixes(const PrefixMap& prefixes) {
 }
 
 const TermDictionary& Store::Terms() const { return impl_->terms; }
+
+std::shared_ptr<const TermDictionary> Store::SharedTerms() const { return impl_->dictionary; }
 
 const TripleIndex* Store::Index(const GraphRef& graph) const {
   if (graph.query_default)

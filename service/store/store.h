@@ -106,6 +106,9 @@ class Store {
   };
   // The dictionary of every term the store holds (ids of the index).
   const TermDictionary& Terms() const;
+  // The same, for results that point at its terms after the query returns
+  // (its terms never move and are never removed).
+  std::shared_ptr<const TermDictionary> SharedTerms() const;
   // The id index of one graph; nullptr for an unknown graph. Valid until
   // the next write.
   const TripleIndex* Index(const GraphRef& graph) const;

@@ -150,7 +150,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                      : "v" + Pick(in, kAlnum, 4) + std::to_string(i));
   std::size_t rows = in.ConsumeIntegralInRange<std::size_t>(0, 6);
   for (std::size_t r = 0; r < rows && in.remaining_bytes(); ++r) {
-    std::vector<std::optional<kg::Term>> row;
+    std::vector<kg::ResultCell> row;
     for (std::size_t i = 0; i < vars; ++i) {
       if (in.ConsumeBool()) row.emplace_back(term(true, true));
       else row.emplace_back(std::nullopt);
