@@ -1,8 +1,10 @@
 // Engine benchmark: one SPARQL query run in-process against a Store, without
-// HTTP or result serialization, to see where a workload query's time goes:
-//   build/bench/engine_bench FILE.nt QUERY.rq [repetitions] [KEY=VALUE ...]
+// HTTP, to see where a workload query's time goes:
+//   build/bench/engine_bench FILE.nt QUERY.rq [repetitions] [KEY=VALUE ...] [--json]
 // %%KEY%% in the query is replaced by VALUE (the workload's parameters).
-// Prints the result size and the median, min and max evaluation time.
+// Prints the result size and the median, min and max evaluation time; with
+// --json also the same for writing the answer as SPARQL JSON results (the
+// serializer /sparql uses).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "evaluator/engine.h"
+#include "serialize/sparql_json.h"
 #include "store/rdf_codec.h"
 #include "store/store.h"
 
@@ -31,8 +34,13 @@ int main(int argc, char** argv) {
   }
   int reps = argc > 3 ? std::atoi(argv[3]) : 20;
   std::string query = Slurp(argv[2]);
+  bool json = false;
   for (int i = 4; i < argc; ++i) {
     std::string kv = argv[i];
+    if (kv == "--json") {
+      json = true;
+      continue;
+    }
     auto eq = kv.find('=');
     if (eq == std::string::npos) continue;
     std::string key = "%%" + kv.substr(0, eq) + "%%", value = kv.substr(eq + 1);
@@ -52,8 +60,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-  std::vector<double> times;
-  std::size_t size = 0;
+  std::vector<double> times, json_times;
+  std::size_t size = 0, json_bytes = 0;
   for (int i = 0; i < reps; ++i) {
     auto start = Clock::now();
     auto r = kg::sparql::ExecuteQuery(store, query);
@@ -62,6 +70,11 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", r.error().ToString().c_str());
       return 1;
     }
+    if (const auto* rs = std::get_if<kg::ResultSet>(&r->value); rs && json) {
+      auto at = Clock::now();
+      json_bytes = kg::WriteSparqlJson(*rs).size();
+      json_times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - at).count());
+    }
     if (const auto* rs = std::get_if<kg::ResultSet>(&r->value)) size = rs->rows.size();
     else if (const auto* g = std::get_if<kg::Graph>(&r->value)) size = g->size();
     else size = 1;
@@ -69,5 +82,10 @@ int main(int argc, char** argv) {
   std::sort(times.begin(), times.end());
   std::printf("%zu triples (store load %.0f ms); %zu results; median %.2f ms, min %.2f, max %.2f (%d runs)\n",
               store.Size(), load_ms, size, times[times.size() / 2], times.front(), times.back(), reps);
+  if (!json_times.empty()) {
+    std::sort(json_times.begin(), json_times.end());
+    std::printf("SPARQL JSON: %zu bytes; median %.2f ms, min %.2f, max %.2f\n", json_bytes,
+                json_times[json_times.size() / 2], json_times.front(), json_times.back());
+  }
   return 0;
 }
