@@ -1007,13 +1007,43 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
     while ((std::size_t{1} << log2n) < n) ++log2n;
     ranks = OrderRanks(*terms_.base(), 4 * n * log2n);
   }
-  std::vector<std::uint8_t> by_rank(nk, 0);
+  // A key LCASE(STR(?v)) over stored terms (a search's hits by label, q04)
+  // sorts by the ranks of the dictionary's case-folded index, which holds
+  // the same lower-cased values (core/utf8.h): no string per row. A blank
+  // node's STR is an error, as an unbound ?v: rank 0, first.
+  std::vector<int> fold_slots(nk, -1);
+  std::span<const std::uint32_t> fold_ranks;
   for (std::size_t k = 0; k < nk; ++k) {
-    if (key_slots[k] < 0 || ranks.empty()) continue;
+    const Expr& e = *op.order[k].expr;
+    if (e.kind == Expr::Kind::kBuiltin && e.name == "LCASE" && e.args.size() == 1 &&
+        e.args[0]->kind == Expr::Kind::kBuiltin && e.args[0]->name == "STR" &&
+        e.args[0]->args.size() == 1)
+      fold_slots[k] = InScopeSlot(*e.args[0]->args[0], mask);
+  }
+  if (terms_.base() && n > 1 &&
+      std::any_of(fold_slots.begin(), fold_slots.end(), [](int s) { return s >= 0; })) {
+    std::size_t log2n = 1;
+    while ((std::size_t{1} << log2n) < n) ++log2n;
+    fold_ranks = terms_.base()->LowerCaseRanks(4 * n * log2n);
+  }
+  // Per key: the ranks its ids are compared by, if every id has one.
+  std::vector<std::uint8_t> by_rank(nk, 0);
+  std::vector<std::span<const std::uint32_t>> rank_of(nk);
+  std::vector<int> rank_slot(nk, -1);
+  for (std::size_t k = 0; k < nk; ++k) {
+    if (key_slots[k] >= 0 && !ranks.empty()) {
+      rank_of[k] = ranks;
+      rank_slot[k] = key_slots[k];
+    } else if (fold_slots[k] >= 0 && !fold_ranks.empty()) {
+      rank_of[k] = fold_ranks;
+      rank_slot[k] = fold_slots[k];
+    } else {
+      continue;
+    }
     bool all = true;
     for (std::size_t i = 0; i < n && all; ++i) {
-      TermId id = slot_id(i, key_slots[k]);
-      all = id == 0 || (TermTable::Stored(id) && id <= ranks.size());
+      TermId id = slot_id(i, rank_slot[k]);
+      all = id == 0 || (TermTable::Stored(id) && id <= rank_of[k].size());
     }
     by_rank[k] = all;
   }
@@ -1027,10 +1057,14 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
     Tick();
     std::optional<RowContext> ctx;
     for (std::size_t k = 0; k < nk; ++k) {
+      if (by_rank[k]) {
+        TermId id = slot_id(i, rank_slot[k]);
+        rank_keys[i * nk + k] = id ? rank_of[k][id - 1] : 0;
+        continue;
+      }
       if (key_slots[k] >= 0) {
         TermId id = slot_id(i, key_slots[k]);
-        if (by_rank[k]) rank_keys[i * nk + k] = id ? ranks[id - 1] : 0;
-        else keys[i * nk + k] = MakeOrderKey(id ? &terms_.Get(id) : nullptr);
+        keys[i * nk + k] = MakeOrderKey(id ? &terms_.Get(id) : nullptr);
         continue;
       }
       if (!ctx) {

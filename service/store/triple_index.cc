@@ -161,6 +161,20 @@ std::span<const TermId> TermDictionary::WithLowerCasePrefix(std::string_view pre
   return {sorted.data() + (b - sorted.begin()), static_cast<std::size_t>(e - b)};
 }
 
+std::span<const std::uint32_t> TermDictionary::LowerCaseRanks(std::size_t budget) const {
+  if (terms_.size() - fold_.covered > budget) return fold_.rank;
+  ExtendCaseFoldIndex();
+  if (fold_.rank.size() == fold_.covered) return fold_.rank;
+  fold_.rank.assign(fold_.covered, 0);
+  std::uint32_t r = 0;
+  for (std::size_t i = 0; i < fold_.sorted.size(); ++i) {
+    TermId id = fold_.sorted[i];
+    if (i == 0 || fold_.Value(id) != fold_.Value(fold_.sorted[i - 1])) ++r;
+    fold_.rank[id - 1] = r;
+  }
+  return fold_.rank;
+}
+
 bool TripleIndex::Contains(const IdTriple& t) const {
   return !Match(t.s, t.p, t.o).empty();
 }

@@ -83,6 +83,13 @@ class TermDictionary {
   // and merged), so only stores that get such queries pay for it. The span
   // stays valid until the next Intern() or WithLowerCasePrefix() call.
   std::span<const TermId> WithLowerCasePrefix(std::string_view prefix) const;
+  // The same index as ranks: rank[id - 1] orders ids by their lower-cased
+  // value (1-based; equal values, equal ranks; 0 for blank nodes), for
+  // ORDER BY LCASE(STR(?v)). When the index lacks more than `budget` terms
+  // (it was never built, or many terms arrived since), nothing is built
+  // and the ranks as they are come back, possibly covering fewer ids than
+  // the dictionary has. Valid until the next call or Intern().
+  std::span<const std::uint32_t> LowerCaseRanks(std::size_t budget) const;
 
   // A sort order of the ids that a caller owns and computes (the
   // evaluator's ORDER BY order, evaluator/term_order.h), kept here because
@@ -105,6 +112,7 @@ class TermDictionary {
     std::vector<std::pair<std::size_t, std::uint32_t>> at;   // per id - 1: offset, length
     std::vector<TermId> sorted;
     std::size_t covered = 0;  // ids 1..covered are in `sorted` (if not blank)
+    std::vector<std::uint32_t> rank;  // LowerCaseRanks, for ids 1..rank.size()
     std::string_view Value(TermId id) const {
       const auto& [off, len] = at[id - 1];
       return std::string_view(text).substr(off, len);

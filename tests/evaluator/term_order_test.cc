@@ -1,7 +1,8 @@
 // The store's terms ranked in ORDER BY's order (evaluator/term_order.h) and
 // the sorts that use the ranks: a rank per term equal to the place
 // CompareForOrderBy gives it, extended as terms arrive, and ORDER BY on
-// ranked variables giving the order of the same sort on computed keys.
+// ranked variables (and on LCASE(STR(?v)), ranked by the dictionary's
+// case-folded index) giving the order of the same sort on computed keys.
 #include "evaluator/term_order.h"
 
 #include <gtest/gtest.h>
@@ -33,6 +34,9 @@ std::vector<Term> Mixed(int n) {
                               std::string(kXsd) + "dateTime"));
     v.push_back(Term::Literal(i % 3 ? "true" : "false", "", std::string(kXsd) + "boolean"));
     v.push_back(Term::Literal("x" + s, "", "http://example.org/type"));
+    // The same values in other cases (equal under LCASE).
+    v.push_back(Term::Literal("Pousteebeellijk " + s, "en"));
+    v.push_back(Term::Iri("http://example.org/C" + s));
   }
   return v;
 }
@@ -103,7 +107,11 @@ TEST(TermOrderTest, SortsOnRanksAgreeWithSortsOnTerms) {
            {"?v ?s", "COALESCE(?v) COALESCE(?s)"},
            {"DESC(?v) ?s", "DESC(COALESCE(?v)) COALESCE(?s)"},
            {"?w ?v ?s", "COALESCE(?w) COALESCE(?v) COALESCE(?s)"},
-           {"DESC(?w) ?s", "DESC(COALESCE(?w)) COALESCE(?s)"}}) {
+           {"DESC(?w) ?s", "DESC(COALESCE(?w)) COALESCE(?s)"},
+           // The case-folded index's ranks against LCASE computed per row.
+           {"LCASE(STR(?v)) ?s", "LCASE(STR(COALESCE(?v))) COALESCE(?s)"},
+           {"DESC(LCASE(STR(?w))) ?v ?s",
+            "DESC(LCASE(STR(COALESCE(?w)))) COALESCE(?v) COALESCE(?s)"}}) {
     auto a = run(ranked), b = run(computed);
     EXPECT_GT(a.size(), 2000u);
     EXPECT_EQ(a, b) << ranked;
