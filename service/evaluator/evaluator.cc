@@ -1001,12 +1001,13 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
   // A key that is a variable bound to stored terms only (or unbound) sorts
   // by the terms' ranks (evaluator/term_order.h): one integer per row. The
   // ranks are extended when that costs no more than this sort would.
+  // Ranking costs the new terms' own sort: allowed when that is at most
+  // about four times this sort's n log n.
+  std::size_t log2n = 1;
+  while ((std::size_t{1} << log2n) < n) ++log2n;
+  const std::size_t budget = 4 * n * log2n;
   std::span<const std::uint32_t> ranks;
-  if (terms_.base() && n > 1) {
-    std::size_t log2n = 1;
-    while ((std::size_t{1} << log2n) < n) ++log2n;
-    ranks = OrderRanks(*terms_.base(), 4 * n * log2n);
-  }
+  if (terms_.base() && n > 1) ranks = OrderRanks(*terms_.base(), budget);
   // A key LCASE(STR(?v)) over stored terms (a search's hits by label, q04)
   // sorts by the ranks of the dictionary's case-folded index, which holds
   // the same lower-cased values (core/utf8.h): no string per row. A blank
@@ -1021,11 +1022,8 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
       fold_slots[k] = InScopeSlot(*e.args[0]->args[0], mask);
   }
   if (terms_.base() && n > 1 &&
-      std::any_of(fold_slots.begin(), fold_slots.end(), [](int s) { return s >= 0; })) {
-    std::size_t log2n = 1;
-    while ((std::size_t{1} << log2n) < n) ++log2n;
-    fold_ranks = terms_.base()->LowerCaseRanks(4 * n * log2n);
-  }
+      std::any_of(fold_slots.begin(), fold_slots.end(), [](int s) { return s >= 0; }))
+    fold_ranks = terms_.base()->LowerCaseRanks(budget);
   // Per key: the ranks its ids are compared by, if every id has one.
   std::vector<std::uint8_t> by_rank(nk, 0);
   std::vector<std::span<const std::uint32_t>> rank_of(nk);
@@ -1047,21 +1045,27 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
     }
     by_rank[k] = all;
   }
+  // The ranked keys first: the spans point into the dictionary, and a
+  // computed key below may run a nested query (EXISTS) whose own ORDER BY
+  // extends, and so moves, the ranks.
+  std::vector<std::uint32_t> rank_keys(n * nk, 0);
+  for (std::size_t k = 0; k < nk; ++k) {
+    if (!by_rank[k]) continue;
+    for (std::size_t i = 0; i < n; ++i) {
+      TermId id = slot_id(i, rank_slot[k]);
+      rank_keys[i * nk + k] = id ? rank_of[k][id - 1] : 0;
+    }
+  }
   // Every other key once per row: a variable's is the term in the table
   // itself (no copy), computed keys live in `computed`.
   std::deque<Term> computed;
   std::vector<OrderKey> keys(n * nk);
-  std::vector<std::uint32_t> rank_keys(n * nk, 0);
   Row row;
   for (std::size_t i = 0; i < n; ++i) {
     Tick();
     std::optional<RowContext> ctx;
     for (std::size_t k = 0; k < nk; ++k) {
-      if (by_rank[k]) {
-        TermId id = slot_id(i, rank_slot[k]);
-        rank_keys[i * nk + k] = id ? rank_of[k][id - 1] : 0;
-        continue;
-      }
+      if (by_rank[k]) continue;
       if (key_slots[k] >= 0) {
         TermId id = slot_id(i, key_slots[k]);
         keys[i * nk + k] = MakeOrderKey(id ? &terms_.Get(id) : nullptr);
