@@ -999,30 +999,25 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
     return static_cast<std::size_t>(slot) < rows.width() ? rows[i][slot] : 0;
   };
   // A key that is a variable bound to stored terms only (or unbound) sorts
-  // by the terms' ranks (evaluator/term_order.h): one integer per row. The
-  // ranks are extended when that costs no more than this sort would.
-  // Ranking costs the new terms' own sort: allowed when that is at most
-  // about four times this sort's n log n.
+  // by the terms' ranks (evaluator/term_order.h): one integer per row. A
+  // key LCASE(STR(?v)) over stored terms (a search's hits by label, q04)
+  // sorts by the ranks of the dictionary's case-folded index, which holds
+  // the same lower-cased values (core/utf8.h): no string per row; a blank
+  // node's STR is an error, as an unbound ?v: rank 0, first. Either kind of
+  // ranks is extended only when that costs at most about four times this
+  // sort's n log n, and only when some key can use it.
+  std::vector<int> fold_slots(nk, -1);
+  for (std::size_t k = 0; k < nk; ++k)
+    if (const Expr* v = LowerCaseStrVar(*op.order[k].expr)) fold_slots[k] = InScopeSlot(*v, mask);
+  auto any_slot = [](const std::vector<int>& slots) {
+    return std::any_of(slots.begin(), slots.end(), [](int s) { return s >= 0; });
+  };
   std::size_t log2n = 1;
   while ((std::size_t{1} << log2n) < n) ++log2n;
   const std::size_t budget = 4 * n * log2n;
-  std::span<const std::uint32_t> ranks;
-  if (terms_.base() && n > 1) ranks = OrderRanks(*terms_.base(), budget);
-  // A key LCASE(STR(?v)) over stored terms (a search's hits by label, q04)
-  // sorts by the ranks of the dictionary's case-folded index, which holds
-  // the same lower-cased values (core/utf8.h): no string per row. A blank
-  // node's STR is an error, as an unbound ?v: rank 0, first.
-  std::vector<int> fold_slots(nk, -1);
-  std::span<const std::uint32_t> fold_ranks;
-  for (std::size_t k = 0; k < nk; ++k) {
-    const Expr& e = *op.order[k].expr;
-    if (e.kind == Expr::Kind::kBuiltin && e.name == "LCASE" && e.args.size() == 1 &&
-        e.args[0]->kind == Expr::Kind::kBuiltin && e.args[0]->name == "STR" &&
-        e.args[0]->args.size() == 1)
-      fold_slots[k] = InScopeSlot(*e.args[0]->args[0], mask);
-  }
-  if (terms_.base() && n > 1 &&
-      std::any_of(fold_slots.begin(), fold_slots.end(), [](int s) { return s >= 0; }))
+  std::span<const std::uint32_t> ranks, fold_ranks;
+  if (terms_.base() && n > 1 && any_slot(key_slots)) ranks = OrderRanks(*terms_.base(), budget);
+  if (terms_.base() && n > 1 && any_slot(fold_slots))
     fold_ranks = terms_.base()->LowerCaseRanks(budget);
   // Per key: the ranks its ids are compared by, if every id has one.
   std::vector<std::uint8_t> by_rank(nk, 0);
@@ -1173,11 +1168,7 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
       // it cost ~2,500 instructions per left row in workload q06, mostly
       // finding the BGP's plan again for every row. Per position: the
       // constant's id, or the variable's slot.
-      struct Position {
-        TermId constant = 0;
-        int slot = -1;
-      };
-      std::array<Position, 3> single;
+      std::array<BgpPlan::Position, 3> single;
       const bool one_pattern =
           right.kind == Op::Kind::kBgp && right.triples.size() == 1 && !right.triples[0].path;
       if (one_pattern) {
@@ -1210,17 +1201,16 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
           for (int j = 0; j < 3; ++j)
             id[j] = single[j].slot >= 0 ? scoped[single[j].slot] : single[j].constant;
           Match(g, id[0], id[1], id[2], [&](const IdTriple& tr) {
-            Row& r0 = matched;
-            r0.assign(scoped.begin(), scoped.end());
+            matched.assign(scoped.begin(), scoped.end());
             const TermId got[3] = {tr.s, tr.p, tr.o};
             // A variable twice in the pattern (?x :p ?x) must match one value.
             for (int j = 0; j < 3; ++j) {
               if (single[j].slot < 0) continue;
-              TermId& cell = r0[single[j].slot];
+              TermId& cell = matched[single[j].slot];
               if (cell && cell != got[j]) return true;
               cell = got[j];
             }
-            return right_solution(r0);
+            return right_solution(matched);
           });
         } else {
           EvalMemo(right, scoped, g, right_solution);

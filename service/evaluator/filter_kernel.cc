@@ -23,6 +23,11 @@ int VarSlot(const Expr& e, const VarTable& vars) {
   return e.kind == Expr::Kind::kVar ? vars.Find(e.var) : -1;
 }
 
+// The kVar of STR(?v), or nullptr.
+const Expr* StrVar(const Expr& e) {
+  return IsBuiltin(e, "STR", 1) && e.args[0]->kind == Expr::Kind::kVar ? e.args[0].get() : nullptr;
+}
+
 // LANG(?v) = "x" / LANG(?v) != "x" (either side order).
 FilterKernel LangCompare(const Expr& e, const VarTable& vars, const TermTable& terms) {
   if ((e.kind != Expr::Kind::kEq && e.kind != Expr::Kind::kNe) || e.args.size() != 2)
@@ -83,9 +88,9 @@ std::optional<StrStartsShape> MatchStrStarts(const Expr& e) {
   if (!prefix) return std::nullopt;
   const Expr* arg = e.args[0].get();
   const bool lower = IsBuiltin(*arg, "LCASE", 1);
-  if (lower) arg = arg->args[0].get();
-  if (!IsBuiltin(*arg, "STR", 1) || arg->args[0]->kind != Expr::Kind::kVar) return std::nullopt;
-  return StrStartsShape{prefix, lower, arg->args[0].get()};
+  const Expr* var = lower ? LowerCaseStrVar(*arg) : StrVar(*arg);
+  if (!var) return std::nullopt;
+  return StrStartsShape{prefix, lower, var};
 }
 
 FilterKernel StrStarts(const Expr& e, const VarTable& vars, const TermTable& terms) {
@@ -149,6 +154,10 @@ std::optional<LowerCasePrefix> LowerCasePrefixOf(const Expr& e) {
   // Without: a value starting with "pre" lower-cases to one starting with
   // LowerCase("pre") (simple case mapping is per character): a superset.
   return LowerCasePrefix{shape->var->var, shape->lower ? *shape->prefix : LowerCase(*shape->prefix)};
+}
+
+const Expr* LowerCaseStrVar(const Expr& e) {
+  return IsBuiltin(e, "LCASE", 1) ? StrVar(*e.args[0]) : nullptr;
 }
 
 }  // namespace kg::sparql

@@ -40,4 +40,8 @@ struct LowerCasePrefix {
 };
 std::optional<LowerCasePrefix> LowerCasePrefixOf(const Expr& e);
 
+// The ?v of LCASE(STR(?v)) (a kVar expression), or nullptr: the key the
+// store's case-folded index orders by (ORDER BY LCASE(STR(?v))).
+const Expr* LowerCaseStrVar(const Expr& e);
+
 }  // namespace kg::sparql
