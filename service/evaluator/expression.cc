@@ -352,13 +352,9 @@ int CompareLiterals(const Term& a, ValueKind ka, const Term& b, ValueKind kb) {
         if (int r = Sign(xsd::Compare(x, y))) return r;
       break;
     }
-    case ValueKind::kSimple:
-      // Same datatype (xsd:string) and no language: the lexical form decides.
-      return Sign(a.value <=> b.value);
-    case ValueKind::kLang:
-      // Same datatype (rdf:langString): lexical form, then language.
-      if (int r = Sign(a.value <=> b.value)) return r;
-      return Sign(a.language <=> b.language);
+    // Simple and language-tagged literals of one kind never get here:
+    // CompareOrderKeys orders them by their values' bytes, then the tag,
+    // which is also what the datatype / lexical form / tag order below gives.
     case ValueKind::kBoolean:
       if (int r = Sign(*CompareValues(a, b))) return r;
       break;
@@ -450,7 +446,7 @@ int CompareOrderKeys(const OrderKey& a, const OrderKey& b) {
     if (!a.term->is_literal()) return 0;
     return Sign(a.term->language <=> b.term->language);
   }
-  if (!a.term->is_literal()) return Sign(a.term->value <=> b.term->value);
+  // (IRIs and blank nodes always took the branch above: same rank, same class.)
   return CompareLiterals(*a.term, static_cast<ValueKind>(a.order_class % 10 - 1), *b.term,
                          static_cast<ValueKind>(b.order_class % 10 - 1));
 }
