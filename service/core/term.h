@@ -90,15 +90,9 @@ class ResultCell {
     return c;
   }
 
-  bool has_value() const { return term_ != nullptr; }
   explicit operator bool() const { return term_ != nullptr; }
   const Term& operator*() const { return *term_; }
   const Term* operator->() const { return term_; }
-  const Term& value() const {
-    if (!term_) throw std::bad_optional_access();
-    return *term_;
-  }
-  std::optional<Term> ToOptional() const { return term_ ? std::optional<Term>(*term_) : std::nullopt; }
 
   friend bool operator==(const ResultCell& a, const ResultCell& b) {
     return a.term_ == b.term_ || (a.term_ && b.term_ && *a.term_ == *b.term_);
