@@ -106,7 +106,9 @@ describe('browsing pages', { timeout: 120000 }, () => {
     await page.goto(kg.base + '/');
     await page.focus('#search-input');
     await page.keyboard.type('coordinatie', { delay: 20 });
-    const first = page.locator('#search-suggestions [role=option]').first();
+    // A slow machine can answer a prefix typed on the way ("co") first:
+    // wait for the list that answers the whole word.
+    const first = page.locator('#search-suggestions[data-query="coordinatie"] [role=option]').first();
     await first.waitFor({ state: 'visible', timeout: 15000 });
     assert.match(await first.textContent(), /coördinatie/);
     assert.equal(await page.getAttribute('#search-input', 'aria-expanded'), 'true');

@@ -33,6 +33,7 @@
     function close() {
       list.hidden = true;
       list.textContent = '';
+      list.removeAttribute('data-query');
       input.setAttribute('aria-expanded', 'false');
       input.removeAttribute('aria-activedescendant');
       active = -1;
@@ -50,8 +51,11 @@
     function go(i) {
       if (hits[i]) window.location.href = conceptHref(hits[i]);
     }
-    function render(results) {
+    // data-query names the text the list answers: a list stays up while
+    // the answer to what was typed since is on its way.
+    function render(results, q) {
       list.textContent = '';
+      list.setAttribute('data-query', q);
       hits = results;
       active = -1;
       results.forEach(function (hit, i) {
@@ -100,7 +104,7 @@
       var url = '/api/concepts?q=' + encodeURIComponent(q) + '&lang=' + encodeURIComponent(lang) + '&limit=10';
       fetch(url, { headers: { Accept: 'application/json' }, signal: controller ? controller.signal : undefined })
         .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (json) { if (input.value.trim() === q) render(normalise(json)); })
+        .then(function (json) { if (input.value.trim() === q) render(normalise(json), q); })
         .catch(function () { /* aborted or offline: keep the form */ });
     }
     input.addEventListener('input', function () {
