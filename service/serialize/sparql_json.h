@@ -1,5 +1,6 @@
 // SPARQL 1.1 Query Results JSON Format (https://www.w3.org/TR/sparql11-results-json/),
-// written with RapidJSON. Pure functions; thread-safe.
+// written directly (see sparql_json.cc for why not with RapidJSON). Pure
+// functions; thread-safe.
 #pragma once
 #include <string>
 #include "core/term.h"
