@@ -35,6 +35,10 @@ class TermTable {
     return (id & kLocalIdBit) ? *terms_[(id & ~kLocalIdBit) - 1] : base_->Get(id);
   }
   const TermDictionary* base() const { return base_; }
+  // TermDictionary::PrefetchTerm for stored ids; nothing for local ones.
+  void PrefetchTerm(TermId id) const {
+    if (base_ && Stored(id)) base_->PrefetchTerm(id);
+  }
   Term::Kind KindOf(TermId id) const {
     return (id & kLocalIdBit) || !base_ ? Get(id).kind : base_->KindOf(id);
   }

@@ -68,6 +68,14 @@ class TermDictionary {
   Term::Kind KindOf(TermId id) const { return static_cast<Term::Kind>(kinds_[id - 1]); }
   // The language tag of a literal as a small number: 0 = no tag.
   std::uint32_t LangOf(TermId id) const { return langs_[id - 1]; }
+  // Cache hints for a loop that will read many ids' entries: issuing the
+  // reads rows ahead overlaps their latencies (the ids of a large answer
+  // are scattered over the dictionary). No effect on results.
+  void PrefetchTerm(TermId id) const { __builtin_prefetch(&terms_[id - 1]); }
+  void PrefetchFacts(TermId id) const {
+    __builtin_prefetch(&kinds_[id - 1]);
+    __builtin_prefetch(&langs_[id - 1]);
+  }
   // The number of a tag: 0 for "", kNoLang for a tag no stored term has.
   static constexpr std::uint32_t kNoLang = ~std::uint32_t{0};
   std::uint32_t FindLang(const std::string& tag) const;
