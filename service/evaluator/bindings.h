@@ -39,6 +39,9 @@ class TermTable {
   void PrefetchTerm(TermId id) const {
     if (base_ && Stored(id)) base_->PrefetchTerm(id);
   }
+  void PrefetchFacts(TermId id) const {
+    if (base_ && Stored(id)) base_->PrefetchFacts(id);
+  }
   Term::Kind KindOf(TermId id) const {
     return (id & kLocalIdBit) || !base_ ? Get(id).kind : base_->KindOf(id);
   }

@@ -250,6 +250,17 @@ IdRange TripleIndex::Match(TermId s, TermId p, TermId o) const {
   return IdRange(spo_.data(), spo_.data() + spo_.size(), O::kSpo);
 }
 
+void TripleIndex::Prefetch(TermId s, TermId p, TermId o, int step) const {
+  // The permutation Match() reads for this shape of pattern.
+  const bool spo = s && (p || !o), osp = o && !spo && (s || !p);
+  const std::vector<IdKey>& v = spo ? spo_ : osp ? osp_ : pos_;
+  const std::vector<std::uint32_t>& off = spo ? spo_off_ : osp ? osp_off_ : pos_off_;
+  const TermId first = spo ? s : osp ? o : p;
+  if (!first || static_cast<std::size_t>(first) + 1 >= off.size()) return;
+  if (step == 0) __builtin_prefetch(&off[first]);
+  else if (off[first] < v.size()) __builtin_prefetch(v.data() + off[first]);
+}
+
 std::vector<TermId> TripleIndex::Leading(IdRange::Order order) const {
   const bool pos = order == IdRange::Order::kPos, osp = order == IdRange::Order::kOsp;
   const std::vector<IdKey>& v = pos ? pos_ : osp ? osp_ : spo_;

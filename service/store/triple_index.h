@@ -193,6 +193,11 @@ class TripleIndex {
   // simply match nothing.
   IdRange Match(TermId s, TermId p, TermId o) const;
   std::size_t Count(TermId s, TermId p, TermId o) const { return Match(s, p, o).size(); }
+  // Cache hints for a Match(s, p, o) a little later, for a loop that looks
+  // up many patterns (a join's left rows): step 0 asks for the offset of
+  // the pattern's leading id, step 1 (some lookups later, once that has
+  // arrived) for the start of its run. No effect on results.
+  void Prefetch(TermId s, TermId p, TermId o, int step) const;
   // Every triple in SPO order.
   IdRange All() const { return Match(0, 0, 0); }
 

@@ -91,6 +91,67 @@ TEST_F(EngineTest, OnePatternOptionalAgreesWithTheGeneralPath) {
   EXPECT_EQ(both("?z :next ?n").size(), 12u);                // nothing shared: a cross product
 }
 
+// More left rows than the batched one-pattern OPTIONAL takes at once (64):
+// full batches, a partial one, rows with no match and rows with two, a
+// LIMIT that stops inside a batch, in a named graph (batched) and over a
+// default graph of two (one row at a time).
+TEST(OptionalBatchTest, ManyLeftRowsAgreeWithTheGeneralPath) {
+  std::string ttl = "@prefix : <http://x/> .\n";
+  std::size_t expected = 0;
+  for (int i = 0; i < 150; ++i) {
+    const std::string s = ":s" + std::to_string(i), n = std::to_string(i);
+    ttl += s + " :p " + n + " .\n";
+    if (i % 3 == 0) ttl += s + " :label \"en" + n + "\"@en , \"nl" + n + "\"@nl .\n";
+    if (i % 5 == 0) ttl += s + " :label \"nl-b" + n + "\"@nl .\n";
+    expected += std::max(1, (i % 3 == 0) + (i % 5 == 0));
+  }
+  auto parsed = RdfCodec::ForThisThread().Parse(ttl, RdfSyntax::kTurtle, "http://x/");
+  ASSERT_TRUE(parsed.ok());
+  Store store;
+  ASSERT_TRUE(store.Replace(std::string("http://x/g1"), parsed->triples).ok());
+  ASSERT_TRUE(store.Replace(std::string("http://x/g2"), {{Term::Iri("http://x/s7"), Term::Iri("http://x/label"),
+                                                          Term::Literal("g2", "nl")}})
+                  .ok());
+  // The rows in the order the engine gives them.
+  auto rows = [&](const std::string& q) {
+    auto r = ExecuteQuery(store, "PREFIX : <http://x/> " + q);
+    EXPECT_TRUE(r.ok()) << q;
+    std::vector<std::string> out;
+    if (!r.ok()) return out;
+    for (const auto& row : std::get<ResultSet>(r->value).rows) {
+      std::string line;
+      for (const auto& cell : row) line += (cell ? cell->value : "-") + " ";
+      out.push_back(line);
+    }
+    return out;
+  };
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  const std::string opt = "OPTIONAL { ?s :label ?l FILTER(lang(?l) = 'nl') }";
+  const std::string general = "OPTIONAL { ?s :label ?l . ?s :p ?any FILTER(lang(?l) = 'nl') }";
+  for (const std::string& wrap : {std::string("GRAPH <http://x/g1> { %s }"),
+                                  std::string("FROM <http://x/g1> FROM <http://x/g2> WHERE { %s }")}) {
+    auto query = [&](const std::string& optional, const std::string& tail = "") {
+      std::string body = wrap;
+      body.replace(body.find("%s"), 2, "?s :p ?v " + optional);
+      return "SELECT ?s ?l " + (body[0] == 'G' ? "{ " + body + " }" : body) + tail;
+    };
+    auto all = rows(query(opt));
+    const bool two_graphs = wrap[0] == 'F';
+    EXPECT_EQ(all.size(), expected) << wrap;
+    // :s7 has no label in g1; the merge of both graphs gives it g2's.
+    EXPECT_EQ(std::count(all.begin(), all.end(), std::string(two_graphs ? "http://x/s7 g2 " : "http://x/s7 - ")), 1)
+        << wrap;
+    EXPECT_EQ(sorted(all), sorted(rows(query(general)))) << wrap;
+    for (std::size_t limit : {1u, 63u, 64u, 65u, 70u, 129u}) {
+      auto head = rows(query(opt, " LIMIT " + std::to_string(limit)));
+      EXPECT_EQ(head, std::vector<std::string>(all.begin(), all.begin() + limit)) << wrap << limit;
+    }
+  }
+}
+
 TEST_F(EngineTest, MinusAndNotExists) {
   V expected{"s=http://x/c", "s=http://x/e"};
   EXPECT_EQ(Rows("SELECT ?s { ?s :p ?v MINUS { ?s :label ?l } }"), expected);
