@@ -177,5 +177,20 @@ TEST(SparqlJsonTest, SameBytesAsRapidJsonWriterOnRandomTerms) {
   }
 }
 
+// Every byte value at every place of a word and its neighbours, among
+// bytes that need no escaping: the writer tests 8 bytes at once.
+TEST(SparqlJsonTest, SameBytesAsRapidJsonWriterForEveryByteAtEveryPlace) {
+  for (int b = 0; b < 256; ++b) {
+    ResultSet rs;
+    rs.variables = {"v"};
+    for (std::size_t at = 0; at < 17; ++at) {
+      std::string text(17, 'a');
+      text[at] = static_cast<char>(b);
+      rs.rows.push_back({Term::Literal(text)});
+    }
+    ASSERT_EQ(WriteSparqlJson(rs), ReferenceJson(rs)) << "byte " << b;
+  }
+}
+
 }  // namespace
 }  // namespace kg
