@@ -17,7 +17,7 @@ namespace {
 // fixed (objects of "type"/"value"/"xml:lang"/"datatype"), so the only
 // variable part is string escaping, done here 8 bytes at a time: ~7
 // instructions per output byte with the rest of the document (q06 on
-// gen-100k: 8.7M instructions per answer with the Writer, 2.7M here). The
+// gen-100k: 8.7M instructions per answer with the Writer, 3.2M here). The
 // output is byte for byte RapidJSON's (tests/serialize/sparql_json_test.cc
 // checks it against the Writer on random terms and on every byte value at
 // every place of a word).
