@@ -278,30 +278,41 @@ int Serve(int argc, char** argv) {
     docs->options.vocabulary = config.vocabulary;
     return docs;
   };
-  auto pool = std::make_unique<kg::WorkerPool>(workers, so.max_queue, config, metrics);
-  auto started = pool->Start([&](std::size_t i) -> kg::Result<kg::WorkerPool::Replica> {
-    kg::WorkerPool::Replica r;
-    r.store = std::make_unique<kg::Store>(*store_options);
-    auto loaded = kg::LoadPaths(*r.store, paths);
+  // Starts the pool with replicas whose store `make_store` builds, each
+  // with its own /api and /docs/ state; false, having said why, if one fails.
+  std::unique_ptr<kg::WorkerPool> pool;
+  using StoreFactory = std::function<kg::Result<std::unique_ptr<kg::Store>>(std::size_t)>;
+  auto start_pool = [&](const StoreFactory& make_store) {
+    pool = std::make_unique<kg::WorkerPool>(workers, so.max_queue, config, metrics);
+    auto started = pool->Start([&](std::size_t i) -> kg::Result<kg::WorkerPool::Replica> {
+      auto store = make_store(i);
+      if (!store.ok()) return store.error();
+      kg::WorkerPool::Replica r;
+      r.store = std::move(store).value();
+      r.api = new_api();
+      // /docs/: the documentation of the served graph, both languages,
+      // built on first request (and again after a write), per replica.
+      r.docs = new_docs();
+      return r;
+    });
+    if (!started.ok()) std::fprintf(stderr, "kg: %s\n", started.error().ToString().c_str());
+    return started.ok();
+  };
+  const bool loaded_apart = start_pool([&](std::size_t i) -> kg::Result<std::unique_ptr<kg::Store>> {
+    auto store = std::make_unique<kg::Store>(*store_options);
+    auto loaded = kg::LoadPaths(*store, paths);
     if (!loaded.ok()) return loaded.error();
-    std::uint64_t print = kg::ContentFingerprint(*r.store);
+    std::uint64_t print = kg::ContentFingerprint(*store);
     std::lock_guard<std::mutex> lock(mu);
     prints[i] = print;
     if (i == 0) {
       report = std::move(loaded.value());
-      triples = r.store->Size();
-      graphs = r.store->GraphNames().size();
+      triples = store->Size();
+      graphs = store->GraphNames().size();
     }
-    r.api = new_api();
-    // /docs/: the documentation of the served graph, both languages, built
-    // on first request (and again after a write), per replica.
-    r.docs = new_docs();
-    return r;
+    return store;
   });
-  if (!started.ok()) {
-    std::fprintf(stderr, "kg: %s\n", started.error().ToString().c_str());
-    return kFailure;
-  }
+  if (!loaded_apart) return kFailure;
   for (const auto& w : report.warnings) std::fprintf(stderr, "kg: warning: %s\n", w.c_str());
   if (std::adjacent_find(prints.begin(), prints.end(), std::not_equal_to<>()) != prints.end()) {
     std::fprintf(stderr, "kg: note: replicas loaded apart differ; building them from one snapshot\n");
@@ -311,21 +322,14 @@ int Serve(int argc, char** argv) {
     const kg::PrefixMap prefixes = staging->store->Prefixes();
     kg::ChangeJournal snapshot = kg::SnapshotChanges(*staging->store);
     staging->store.reset();
-    pool = std::make_unique<kg::WorkerPool>(workers, so.max_queue, config, metrics);
-    started = pool->Start([&](std::size_t) -> kg::Result<kg::WorkerPool::Replica> {
-      kg::WorkerPool::Replica r;
-      r.store = std::make_unique<kg::Store>(*store_options);
+    const bool from_snapshot = start_pool([&](std::size_t) -> kg::Result<std::unique_ptr<kg::Store>> {
+      auto store = std::make_unique<kg::Store>(*store_options);
       for (const auto& change : snapshot)
-        if (auto st = kg::ApplyChange(*r.store, change); !st.ok()) return st.error();
-      r.store->AddPrefixes(prefixes);
-      r.api = new_api();
-      r.docs = new_docs();
-      return r;
+        if (auto st = kg::ApplyChange(*store, change); !st.ok()) return st.error();
+      store->AddPrefixes(prefixes);
+      return store;
     });
-    if (!started.ok()) {
-      std::fprintf(stderr, "kg: %s\n", started.error().ToString().c_str());
-      return kFailure;
-    }
+    if (!from_snapshot) return kFailure;
   }
   metrics.SetTriplesLoaded(triples);
   const std::size_t files = report.files;
