@@ -340,12 +340,15 @@ int LiteralRank(ValueKind k) {
   }
 }
 
-// a and b are literals of the (well-formedness-checked) kinds ka, kb.
-int CompareLiterals(const Term& a, ValueKind ka, const Term& b, ValueKind kb) {
+// a and b are literals of the (well-formedness-checked) kinds ka, kb; va,
+// vb their values parsed ahead, or null.
+int CompareLiterals(const Term& a, ValueKind ka, const Term& b, ValueKind kb,
+                    const OrderValue* va, const OrderValue* vb) {
   if (int r = LiteralRank(ka) - LiteralRank(kb)) return r < 0 ? -1 : 1;
   switch (ka) {
     case ValueKind::kNumeric: {
-      auto x = *xsd::ParseNumeric(a), y = *xsd::ParseNumeric(b);
+      auto x = va && va->number ? *va->number : *xsd::ParseNumeric(a);
+      auto y = vb && vb->number ? *vb->number : *xsd::ParseNumeric(b);
       bool nx = xsd::IsNaN(x), ny = xsd::IsNaN(y);
       if (nx != ny) return nx ? -1 : 1;  // NaN first, to keep the order total
       if (!nx)
@@ -361,7 +364,9 @@ int CompareLiterals(const Term& a, ValueKind ka, const Term& b, ValueKind kb) {
     case ValueKind::kDateTime:
     case ValueKind::kDate: {
       // Indeterminate pairs (timezone vs none) fall back to the UTC reading.
-      auto x = *ParseTime(a), y = *ParseTime(b);
+      std::optional<xsd::DateTime> pa, pb;  // parsed here when not ahead (no copies)
+      const xsd::DateTime& x = va && va->time ? *va->time : *(pa = ParseTime(a));
+      const xsd::DateTime& y = vb && vb->time ? *vb->time : *(pb = ParseTime(b));
       auto c = xsd::Compare(x, y);
       if (c == std::partial_ordering::unordered) c = xsd::TimelineSeconds(x) <=> xsd::TimelineSeconds(y);
       if (int r = Sign(c)) return r;
@@ -431,7 +436,22 @@ OrderKey MakeOrderKey(const Term* t) {
   return key;
 }
 
-int CompareOrderKeys(const OrderKey& a, const OrderKey& b) {
+OrderValue ParseOrderValue(const OrderKey& key) {
+  OrderValue v;
+  if (!key.term || !key.term->is_literal()) return v;
+  switch (static_cast<ValueKind>(key.order_class % 10 - 1)) {
+    case ValueKind::kNumeric: v.number = xsd::ParseNumeric(*key.term); break;
+    case ValueKind::kDateTime:
+    case ValueKind::kDate: v.time = ParseTime(*key.term); break;
+    default: break;
+  }
+  return v;
+}
+
+int CompareOrderKeys(const OrderKey& a, const OrderKey& b) { return CompareOrderKeys(a, b, nullptr, nullptr); }
+
+int CompareOrderKeys(const OrderKey& a, const OrderKey& b, const OrderValue* va,
+                     const OrderValue* vb) {
   if (a.term == b.term) return 0;  // the same stored term (or both unbound)
   int ra = a.order_class / 10, rb = b.order_class / 10;
   if (ra != rb) return ra < rb ? -1 : 1;
@@ -448,7 +468,7 @@ int CompareOrderKeys(const OrderKey& a, const OrderKey& b) {
   }
   // (IRIs and blank nodes always took the branch above: same rank, same class.)
   return CompareLiterals(*a.term, static_cast<ValueKind>(a.order_class % 10 - 1), *b.term,
-                         static_cast<ValueKind>(b.order_class % 10 - 1));
+                         static_cast<ValueKind>(b.order_class % 10 - 1), va, vb);
 }
 
 }  // namespace kg::sparql

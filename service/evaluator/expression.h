@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "core/term.h"
+#include "evaluator/xsd_value.h"
 #include "parser/ast.h"
 
 namespace kg::sparql {
@@ -72,6 +73,20 @@ struct OrderKey {
 };
 OrderKey MakeOrderKey(const Term* t);
 int CompareOrderKeys(const OrderKey& a, const OrderKey& b);
+
+// The value a key of a number, date or dateTime compares by, parsed ahead,
+// for a sort that compares each key many times (the dictionary's ranks,
+// evaluator/term_order.h): CompareOrderKeys parses both values on every
+// call, and parsing dates was most of ranking a dictionary. Empty for other
+// keys. With va, vb from ParseOrderValue(a), ParseOrderValue(b) (or null,
+// to parse as usual): CompareOrderKeys(a, b, va, vb) == CompareOrderKeys(a, b).
+struct OrderValue {
+  std::optional<xsd::Numeric> number;
+  std::optional<xsd::DateTime> time;
+};
+OrderValue ParseOrderValue(const OrderKey& key);
+int CompareOrderKeys(const OrderKey& a, const OrderKey& b, const OrderValue* va,
+                     const OrderValue* vb);
 
 // Accumulates one aggregate (COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT) over a
 // group (§18.5.1). DISTINCT is handled inside. Add() takes the value of the

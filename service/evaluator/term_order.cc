@@ -1,6 +1,7 @@
 #include "evaluator/term_order.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "evaluator/expression.h"
@@ -11,24 +12,35 @@ std::span<const std::uint32_t> OrderRanks(const TermDictionary& dictionary, std:
   TermDictionary::IdOrder& order = dictionary.order();
   const std::size_t have = order.covered(), total = dictionary.size();
   if (have == total || total - have > budget) return order.rank;
-  // The new ids in order, each classified once.
-  std::vector<std::pair<OrderKey, TermId>> added;
+  // The new ids in order, each classified once and its typed value (a
+  // number, a date) parsed once, not at each of its log n comparisons.
+  struct Added {
+    OrderKey key;
+    TermId id;
+    std::uint32_t value;  // its OrderValue in `values`
+  };
+  std::vector<Added> added;
+  std::vector<OrderValue> values;
   added.reserve(total - have);
+  values.reserve(total - have);
   for (std::size_t id = have + 1; id <= total; ++id) {
     auto t = static_cast<TermId>(id);
-    added.emplace_back(MakeOrderKey(&dictionary.Get(t)), t);
+    OrderKey key = MakeOrderKey(&dictionary.Get(t));
+    values.push_back(ParseOrderValue(key));
+    added.push_back({key, t, static_cast<std::uint32_t>(values.size() - 1)});
   }
-  std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) {
-    return CompareOrderKeys(a.first, b.first) < 0;
+  std::sort(added.begin(), added.end(), [&](const Added& a, const Added& b) {
+    return CompareOrderKeys(a.key, b.key, &values[a.value], &values[b.value]) < 0;
   });
   std::vector<TermId> merged;
   merged.reserve(total);
   std::size_t i = 0;
-  for (const auto& [key, id] : added) {
+  for (const Added& a : added) {
     while (i < order.sorted.size() &&
-           CompareOrderKeys(MakeOrderKey(&dictionary.Get(order.sorted[i])), key) < 0)
+           CompareOrderKeys(MakeOrderKey(&dictionary.Get(order.sorted[i])), a.key, nullptr,
+                            &values[a.value]) < 0)
       merged.push_back(order.sorted[i++]);
-    merged.push_back(id);
+    merged.push_back(a.id);
   }
   merged.insert(merged.end(), order.sorted.begin() + static_cast<std::ptrdiff_t>(i),
                 order.sorted.end());

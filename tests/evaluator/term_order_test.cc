@@ -32,6 +32,17 @@ std::vector<Term> Mixed(int n) {
     v.push_back(Term::Literal(s + ".50", "", std::string(kXsd) + "decimal"));
     v.push_back(Term::Literal("2001-01-" + std::to_string(10 + i % 20) + "T00:00:00Z", "",
                               std::string(kXsd) + "dateTime"));
+    // Times with and without a timezone (the pairs whose order falls back
+    // to the UTC reading), dates, doubles with NaN, an ill-formed number:
+    // the values the ranking parses ahead (expression.h, OrderValue).
+    const std::string day = std::to_string(10 + i % 20);
+    v.push_back(Term::Literal("2001-01-" + day + "T0" + std::to_string(i % 10) + ":30:00", "",
+                              std::string(kXsd) + "dateTime"));
+    v.push_back(Term::Literal("2001-01-" + day + "T00:00:00+0" + std::to_string(i % 9) + ":00", "",
+                              std::string(kXsd) + "dateTime"));
+    v.push_back(Term::Literal("2001-01-" + day, "", std::string(kXsd) + "date"));
+    v.push_back(Term::Literal(i % 4 ? s + "e-1" : "NaN", "", std::string(kXsd) + "double"));
+    v.push_back(Term::Literal("abc" + s, "", std::string(kXsd) + "integer"));
     v.push_back(Term::Literal(i % 3 ? "true" : "false", "", std::string(kXsd) + "boolean"));
     v.push_back(Term::Literal("x" + s, "", "http://example.org/type"));
     // The same values in other cases (equal under LCASE).
