@@ -32,7 +32,9 @@ static std::string Slurp(const char* path) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: engine_bench FILE.nt QUERY.rq [repetitions] [KEY=VALUE ...] [--json] [--cold]\n");
+    std::fprintf(stderr,
+                 "usage: engine_bench FILE.nt QUERY.rq [repetitions] [KEY=VALUE ...] [--json] "
+                 "[--cold]\n");
     return 2;
   }
   int reps = argc > 3 ? std::atoi(argv[3]) : 20;

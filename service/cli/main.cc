@@ -281,7 +281,8 @@ int Serve(int argc, char** argv) {
   // Starts the pool with replicas whose store `make_store` builds, each
   // with its own /api and /docs/ state; false, having said why, if one fails.
   std::unique_ptr<kg::WorkerPool> pool;
-  using StoreFactory = std::function<kg::Result<std::unique_ptr<kg::Store>>(std::size_t)>;
+  using StoreResult = kg::Result<std::unique_ptr<kg::Store>>;
+  using StoreFactory = std::function<StoreResult(std::size_t)>;
   auto start_pool = [&](const StoreFactory& make_store) {
     pool = std::make_unique<kg::WorkerPool>(workers, so.max_queue, config, metrics);
     auto started = pool->Start([&](std::size_t i) -> kg::Result<kg::WorkerPool::Replica> {
@@ -298,7 +299,7 @@ int Serve(int argc, char** argv) {
     if (!started.ok()) std::fprintf(stderr, "kg: %s\n", started.error().ToString().c_str());
     return started.ok();
   };
-  const bool loaded_apart = start_pool([&](std::size_t i) -> kg::Result<std::unique_ptr<kg::Store>> {
+  const bool loaded_apart = start_pool([&](std::size_t i) -> StoreResult {
     auto store = std::make_unique<kg::Store>(*store_options);
     auto loaded = kg::LoadPaths(*store, paths);
     if (!loaded.ok()) return loaded.error();
@@ -322,7 +323,7 @@ int Serve(int argc, char** argv) {
     const kg::PrefixMap prefixes = staging->store->Prefixes();
     kg::ChangeJournal snapshot = kg::SnapshotChanges(*staging->store);
     staging->store.reset();
-    const bool from_snapshot = start_pool([&](std::size_t) -> kg::Result<std::unique_ptr<kg::Store>> {
+    const bool from_snapshot = start_pool([&](std::size_t) -> StoreResult {
       auto store = std::make_unique<kg::Store>(*store_options);
       for (const auto& change : snapshot)
         if (auto st = kg::ApplyChange(*store, change); !st.ok()) return st.error();

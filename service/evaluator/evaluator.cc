@@ -1266,12 +1266,15 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
               if (single[j].slot >= 0 && !keys[i][j]) terms_.PrefetchFacts(got[j]);
           }
         };
-        for (std::size_t i = 0; i < n && i < kOffsetAhead; ++i) index->Prefetch(keys[i][0], keys[i][1], keys[i][2], 0);
-        for (std::size_t i = 0; i < n && i < kRunAhead; ++i) index->Prefetch(keys[i][0], keys[i][1], keys[i][2], 1);
+        auto prefetch = [&](std::size_t i, int step) {
+          index->Prefetch(keys[i][0], keys[i][1], keys[i][2], step);
+        };
+        for (std::size_t i = 0; i < n && i < kOffsetAhead; ++i) prefetch(i, 0);
+        for (std::size_t i = 0; i < n && i < kRunAhead; ++i) prefetch(i, 1);
         for (std::size_t i = 0; i < n && i < kFactsAhead; ++i) look(i);
         for (std::size_t i = 0; i < n; ++i) {
-          if (std::size_t a = i + kOffsetAhead; a < n) index->Prefetch(keys[a][0], keys[a][1], keys[a][2], 0);
-          if (std::size_t a = i + kRunAhead; a < n) index->Prefetch(keys[a][0], keys[a][1], keys[a][2], 1);
+          if (i + kOffsetAhead < n) prefetch(i + kOffsetAhead, 0);
+          if (i + kRunAhead < n) prefetch(i + kRunAhead, 1);
           if (i + kFactsAhead < n) look(i + kFactsAhead);
           if (!join_row(batch[i], &ranges[i])) return false;
         }
