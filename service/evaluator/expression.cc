@@ -448,7 +448,9 @@ OrderValue ParseOrderValue(const OrderKey& key) {
   return v;
 }
 
-int CompareOrderKeys(const OrderKey& a, const OrderKey& b) { return CompareOrderKeys(a, b, nullptr, nullptr); }
+int CompareOrderKeys(const OrderKey& a, const OrderKey& b) {
+  return CompareOrderKeys(a, b, nullptr, nullptr);
+}
 
 int CompareOrderKeys(const OrderKey& a, const OrderKey& b, const OrderValue* va,
                      const OrderValue* vb) {
