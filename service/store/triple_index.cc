@@ -238,27 +238,31 @@ void TripleIndex::Reindex() {
   BuildOffsets(osp_, osp_off_);
 }
 
-IdRange TripleIndex::Match(TermId s, TermId p, TermId o) const {
+TripleIndex::Plan TripleIndex::PlanFor(TermId s, TermId p, TermId o) const {
   using O = IdRange::Order;
-  if (s && p && o) return Prefix(spo_, spo_off_, {s, p, o}, 3, O::kSpo);
-  if (s && p) return Prefix(spo_, spo_off_, {s, p, 0}, 2, O::kSpo);
-  if (s && o) return Prefix(osp_, osp_off_, {o, s, 0}, 2, O::kOsp);
-  if (p && o) return Prefix(pos_, pos_off_, {p, o, 0}, 2, O::kPos);
-  if (s) return Prefix(spo_, spo_off_, {s, 0, 0}, 1, O::kSpo);
-  if (p) return Prefix(pos_, pos_off_, {p, 0, 0}, 1, O::kPos);
-  if (o) return Prefix(osp_, osp_off_, {o, 0, 0}, 1, O::kOsp);
-  return IdRange(spo_.data(), spo_.data() + spo_.size(), O::kSpo);
+  if (s && p && o) return {&spo_, &spo_off_, {s, p, o}, 3, O::kSpo};
+  if (s && p) return {&spo_, &spo_off_, {s, p, 0}, 2, O::kSpo};
+  if (s && o) return {&osp_, &osp_off_, {o, s, 0}, 2, O::kOsp};
+  if (p && o) return {&pos_, &pos_off_, {p, o, 0}, 2, O::kPos};
+  if (s) return {&spo_, &spo_off_, {s, 0, 0}, 1, O::kSpo};
+  if (p) return {&pos_, &pos_off_, {p, 0, 0}, 1, O::kPos};
+  if (o) return {&osp_, &osp_off_, {o, 0, 0}, 1, O::kOsp};
+  return {&spo_, &spo_off_, {0, 0, 0}, 0, O::kSpo};
+}
+
+IdRange TripleIndex::Match(TermId s, TermId p, TermId o) const {
+  const Plan plan = PlanFor(s, p, o);
+  if (plan.n == 0) return IdRange(spo_.data(), spo_.data() + spo_.size(), plan.order);
+  return Prefix(*plan.v, *plan.off, plan.key, plan.n, plan.order);
 }
 
 void TripleIndex::Prefetch(TermId s, TermId p, TermId o, int step) const {
-  // The permutation Match() reads for this shape of pattern.
-  const bool spo = s && (p || !o), osp = o && !spo && (s || !p);
-  const std::vector<IdKey>& v = spo ? spo_ : osp ? osp_ : pos_;
-  const std::vector<std::uint32_t>& off = spo ? spo_off_ : osp ? osp_off_ : pos_off_;
-  const TermId first = spo ? s : osp ? o : p;
+  const Plan plan = PlanFor(s, p, o);
+  const std::vector<std::uint32_t>& off = *plan.off;
+  const TermId first = plan.key[0];
   if (!first || static_cast<std::size_t>(first) + 1 >= off.size()) return;
   if (step == 0) __builtin_prefetch(&off[first]);
-  else if (off[first] < v.size()) __builtin_prefetch(v.data() + off[first]);
+  else if (off[first] < plan.v->size()) __builtin_prefetch(plan.v->data() + off[first]);
 }
 
 std::vector<TermId> TripleIndex::Leading(IdRange::Order order) const {

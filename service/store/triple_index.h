@@ -68,6 +68,9 @@ class TermDictionary {
   Term::Kind KindOf(TermId id) const { return static_cast<Term::Kind>(kinds_[id - 1]); }
   // The language tag of a literal as a small number: 0 = no tag.
   std::uint32_t LangOf(TermId id) const { return langs_[id - 1]; }
+  // The number of a tag: 0 for "", kNoLang for a tag no stored term has.
+  static constexpr std::uint32_t kNoLang = ~std::uint32_t{0};
+  std::uint32_t FindLang(const std::string& tag) const;
   // Cache hints for a loop that will read many ids' entries: issuing the
   // reads rows ahead overlaps their latencies (the ids of a large answer
   // are scattered over the dictionary). No effect on results.
@@ -76,9 +79,6 @@ class TermDictionary {
     __builtin_prefetch(&kinds_[id - 1]);
     __builtin_prefetch(&langs_[id - 1]);
   }
-  // The number of a tag: 0 for "", kNoLang for a tag no stored term has.
-  static constexpr std::uint32_t kNoLang = ~std::uint32_t{0};
-  std::uint32_t FindLang(const std::string& tag) const;
 
   // The ids of the IRIs and literals whose value, lower-cased as SPARQL's
   // LCASE does (core/utf8.h LowerCase), starts with the bytes of `prefix`;
@@ -221,6 +221,15 @@ class TripleIndex {
     std::unordered_map<TermId, std::pair<std::size_t, std::size_t>> per_predicate;  // s, o
   };
   const Stats& stats() const;
+  // The permutation and key prefix a pattern is read from (Match, Prefetch).
+  struct Plan {
+    const std::vector<IdKey>* v;
+    const std::vector<std::uint32_t>* off;
+    IdKey key;
+    int n;  // bound positions, leading
+    IdRange::Order order;
+  };
+  Plan PlanFor(TermId s, TermId p, TermId o) const;
   void Reindex();  // the offsets, after a change
 
   std::vector<IdKey> spo_, pos_, osp_;
