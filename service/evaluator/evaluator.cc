@@ -1182,6 +1182,21 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
           else single[j].constant = ConstantId(std::get<Term>(*at[j]));
         }
       }
+      // The one pattern's ids for left row l: the value where l's scope
+      // binds the variable (as `scoped` below has it), else the constant,
+      // else a wildcard.
+      auto key_of = [&](const Row& l) {
+        IdKey k{};
+        for (int j = 0; j < 3; ++j) {
+          const int slot = single[j].slot;
+          k[j] = slot < 0 ? single[j].constant
+                 : static_cast<std::size_t>(slot) < l.size() &&
+                           static_cast<std::size_t>(slot) < lmask.size() && lmask[slot]
+                     ? l[slot]
+                     : 0;
+        }
+        return k;
+      };
       // One left row: `pre`, when given, is the one pattern's matches
       // already looked up (the batched path below).
       auto join_row = [&](const Row& l, const IdRange* pre) {
@@ -1220,10 +1235,8 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
               if (!on_triple((*pre)[i])) break;
             }
           } else {
-            TermId id[3];
-            for (int j = 0; j < 3; ++j)
-              id[j] = single[j].slot >= 0 ? scoped[single[j].slot] : single[j].constant;
-            Match(g, id[0], id[1], id[2], on_triple);
+            const IdKey k = key_of(l);
+            Match(g, k[0], k[1], k[2], on_triple);
           }
         } else {
           EvalMemo(right, scoped, g, right_solution);
@@ -1282,16 +1295,7 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
       };
       bool more = Eval(left, input, g, [&](const Row& l) {
         batch[filled].assign(l.begin(), l.end());
-        for (int j = 0; j < 3; ++j) {
-          const int slot = single[j].slot;
-          // The left row's value where its scope binds the variable (as
-          // `scoped` has it), else the constant or a wildcard.
-          keys[filled][j] = slot < 0 ? single[j].constant
-                            : static_cast<std::size_t>(slot) < l.size() &&
-                                      static_cast<std::size_t>(slot) < lmask.size() && lmask[slot]
-                                ? l[slot]
-                                : 0;
-        }
+        keys[filled] = key_of(l);
         return ++filled < kBatch || flush();
       });
       return more && flush();
