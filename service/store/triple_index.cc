@@ -1,6 +1,7 @@
 #include "store/triple_index.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/utf8.h"
 
@@ -96,27 +97,29 @@ bool NotNormal(const Term& t) {
 }
 }  // namespace
 
+TermDictionary::TermDictionary() : ids_(0, IdHash{this}, IdEqual{this}) {}
+
 TermId TermDictionary::Find(const Term& t) const {
   if (NotNormal(t)) return Find(Term::Literal(t.value, t.language, t.datatype));
   auto it = ids_.find(t);
-  return it == ids_.end() ? 0 : it->second;
+  return it == ids_.end() ? 0 : *it;
 }
 
 TermId TermDictionary::Intern(const Term& t) {
-  Term normal = NotNormal(t) ? Term::Literal(t.value, t.language, t.datatype) : t;
-  auto [it, inserted] = ids_.try_emplace(std::move(normal), 0);
-  if (inserted) {
-    const Term& term = it->first;
-    terms_.push_back(&term);
-    it->second = static_cast<TermId>(terms_.size());
-    kinds_.push_back(static_cast<std::uint8_t>(term.kind));
-    std::uint32_t lang = 0;
-    if (!term.language.empty())
-      lang = lang_ids_.try_emplace(term.language, static_cast<std::uint32_t>(lang_ids_.size() + 1))
-                 .first->second;
-    langs_.push_back(lang);
-  }
-  return it->second;
+  if (NotNormal(t)) return Intern(Term::Literal(t.value, t.language, t.datatype));
+  if (auto it = ids_.find(t); it != ids_.end()) return *it;
+  std::uint32_t lang = 0;
+  if (!t.language.empty())
+    lang = lang_ids_.try_emplace(t.language, static_cast<std::uint32_t>(lang_ids_.size() + 1))
+               .first->second;
+  // Unreachable in practice (a billion distinct tags), but never wrong.
+  if (lang > kLangMask) throw std::length_error("too many distinct language tags");
+  if (size_ % kChunk == 0) chunks_.push_back(std::make_unique<Term[]>(kChunk));
+  const auto id = static_cast<TermId>(++size_);
+  Slot(id) = t;
+  ids_.insert(id);
+  facts_.push_back(static_cast<std::uint32_t>(t.kind) << kLangBits | lang);
+  return id;
 }
 
 std::uint32_t TermDictionary::FindLang(const std::string& tag) const {
@@ -126,18 +129,18 @@ std::uint32_t TermDictionary::FindLang(const std::string& tag) const {
 }
 
 void TermDictionary::ExtendCaseFoldIndex() const {
-  if (fold_.covered == terms_.size()) return;
+  if (fold_.covered == size_) return;
   std::vector<TermId> added;
-  fold_.at.resize(terms_.size());
-  for (std::size_t i = fold_.covered; i < terms_.size(); ++i) {
-    const Term& t = *terms_[i];
+  fold_.at.resize(size_);
+  for (std::size_t i = fold_.covered; i < size_; ++i) {
+    const Term& t = Get(static_cast<TermId>(i + 1));
     if (t.is_blank()) continue;
     std::string lower = LowerCase(t.value);
     fold_.at[i] = {fold_.text.size(), static_cast<std::uint32_t>(lower.size())};
     fold_.text += lower;
     added.push_back(static_cast<TermId>(i + 1));
   }
-  fold_.covered = terms_.size();
+  fold_.covered = size_;
   auto less = [this](TermId a, TermId b) {
     std::string_view x = fold_.Value(a), y = fold_.Value(b);
     return x != y ? x < y : a < b;
@@ -162,7 +165,7 @@ std::span<const TermId> TermDictionary::WithLowerCasePrefix(std::string_view pre
 }
 
 std::span<const std::uint32_t> TermDictionary::LowerCaseRanks(std::size_t budget) const {
-  if (terms_.size() - fold_.covered > budget) return fold_.rank;
+  if (size_ - fold_.covered > budget) return fold_.rank;
   ExtendCaseFoldIndex();
   if (fold_.rank.size() == fold_.covered) return fold_.rank;
   fold_.rank.assign(fold_.covered, 0);

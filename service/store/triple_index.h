@@ -36,6 +36,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/term.h"
@@ -58,27 +59,35 @@ struct TermHash {
 // librdf's nodes read back as, so equal ids mean equal terms.
 class TermDictionary {
  public:
+  TermDictionary();
+  // Not copyable: the id set's hash and equality read this object's terms.
+  TermDictionary(const TermDictionary&) = delete;
+  TermDictionary& operator=(const TermDictionary&) = delete;
+
   TermId Find(const Term& t) const;  // 0 if absent
   TermId Intern(const Term& t);
-  const Term& Get(TermId id) const { return *terms_[id - 1]; }
-  std::size_t size() const { return terms_.size(); }
+  // The address of a term never changes (chunks never move), so results
+  // may borrow it (ResultCell::Borrowed) for as long as the dictionary lives.
+  const Term& Get(TermId id) const {
+    return chunks_[(id - 1) >> kChunkBits][(id - 1) & (kChunk - 1)];
+  }
+  std::size_t size() const { return size_; }
 
   // Compact per-id facts for filters that test many terms (isLiteral,
   // LANG = "x"): a dense array read instead of a Term somewhere on the heap.
-  Term::Kind KindOf(TermId id) const { return static_cast<Term::Kind>(kinds_[id - 1]); }
+  // Kind and tag share one 32-bit word, so a filter testing both waits for
+  // one cache miss, not two.
+  Term::Kind KindOf(TermId id) const { return static_cast<Term::Kind>(facts_[id - 1] >> kLangBits); }
   // The language tag of a literal as a small number: 0 = no tag.
-  std::uint32_t LangOf(TermId id) const { return langs_[id - 1]; }
+  std::uint32_t LangOf(TermId id) const { return facts_[id - 1] & kLangMask; }
   // The number of a tag: 0 for "", kNoLang for a tag no stored term has.
   static constexpr std::uint32_t kNoLang = ~std::uint32_t{0};
   std::uint32_t FindLang(const std::string& tag) const;
   // Cache hints for a loop that will read many ids' entries: issuing the
   // reads rows ahead overlaps their latencies (the ids of a large answer
   // are scattered over the dictionary). No effect on results.
-  void PrefetchTerm(TermId id) const { __builtin_prefetch(&terms_[id - 1]); }
-  void PrefetchFacts(TermId id) const {
-    __builtin_prefetch(&kinds_[id - 1]);
-    __builtin_prefetch(&langs_[id - 1]);
-  }
+  void PrefetchTerm(TermId id) const { __builtin_prefetch(&Get(id)); }
+  void PrefetchFacts(TermId id) const { __builtin_prefetch(&facts_[id - 1]); }
 
   // The ids of the IRIs and literals whose value, lower-cased as SPARQL's
   // LCASE does (core/utf8.h LowerCase), starts with the bytes of `prefix`;
@@ -130,12 +139,40 @@ class TermDictionary {
   mutable CaseFoldIndex fold_;
   mutable IdOrder order_;
 
-  std::vector<std::uint8_t> kinds_;
-  std::vector<std::uint32_t> langs_;
+  // Per id: the Term::Kind in the top two bits, the tag number below.
+  static constexpr unsigned kLangBits = 30;
+  static constexpr std::uint32_t kLangMask = (std::uint32_t{1} << kLangBits) - 1;
+  std::vector<std::uint32_t> facts_;
   std::unordered_map<std::string, std::uint32_t> lang_ids_;
-  // Node-based map: element addresses stay valid, so terms_ can point in.
-  std::unordered_map<Term, TermId, TermHash> ids_;
-  std::vector<const Term*> terms_;
+
+  // The terms by id, in fixed-size chunks: id i is slot (i - 1) % kChunk of
+  // chunk (i - 1) / kChunk. Why not a node-based map from Term to id, with
+  // a vector of pointers into it: reading a term then took two dependent
+  // cache misses (the pointer, then the node), and a large answer reads
+  // thousands of scattered terms. Here the chunk table is a few cache
+  // lines, so Get is one read of the term itself, and terms interned
+  // together (a concept and its labels) sit side by side.
+  static constexpr unsigned kChunkBits = 10;
+  static constexpr std::size_t kChunk = std::size_t{1} << kChunkBits;
+  std::vector<std::unique_ptr<Term[]>> chunks_;
+  std::size_t size_ = 0;
+  Term& Slot(TermId id) { return chunks_[(id - 1) >> kChunkBits][(id - 1) & (kChunk - 1)]; }
+  // The set of ids, hashed and compared by their terms; looked up by a
+  // Term without building an id (heterogeneous lookup).
+  struct IdHash {
+    using is_transparent = void;
+    const TermDictionary* dict;
+    std::size_t operator()(TermId id) const { return TermHash{}(dict->Get(id)); }
+    std::size_t operator()(const Term& t) const { return TermHash{}(t); }
+  };
+  struct IdEqual {
+    using is_transparent = void;
+    const TermDictionary* dict;
+    bool operator()(TermId a, TermId b) const { return a == b; }
+    bool operator()(const Term& t, TermId id) const { return dict->Get(id) == t; }
+    bool operator()(TermId id, const Term& t) const { return dict->Get(id) == t; }
+  };
+  std::unordered_set<TermId, IdHash, IdEqual> ids_;
 };
 
 struct IdTriple {

@@ -36,6 +36,43 @@ TEST(TermDictionaryTest, IdsAreStableAndTermsNormal) {
   EXPECT_EQ(d.size(), 3u);
 }
 
+// Terms live in chunks of 1,024: across several chunk boundaries every id
+// still reads back its own term and facts, and a term's address, which
+// results borrow, does not move as later terms arrive.
+TEST(TermDictionaryTest, ManyTermsKeepTheirIdsFactsAndAddresses) {
+  TermDictionary d;
+  const char* tags[] = {"", "nl", "en", "de-ch"};
+  auto make = [&](int i) {
+    switch (i % 3) {
+      case 0: return Term::Iri("http://ex/" + std::to_string(i));
+      case 1: return Term::Blank("b" + std::to_string(i));
+      default: return Term::Literal("v" + std::to_string(i), tags[i % 4]);
+    }
+  };
+  const int n = 5000;
+  std::vector<const Term*> first_addresses;
+  for (int i = 0; i < n; ++i) {
+    ASSERT_EQ(d.Intern(make(i)), static_cast<TermId>(i + 1));
+    first_addresses.push_back(&d.Get(static_cast<TermId>(i + 1)));
+  }
+  EXPECT_EQ(d.size(), static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const auto id = static_cast<TermId>(i + 1);
+    const Term t = make(i);
+    ASSERT_EQ(d.Find(t), id) << i;
+    ASSERT_EQ(d.Intern(t), id) << i;
+    ASSERT_EQ(&d.Get(id), first_addresses[i]) << i;
+    ASSERT_EQ(d.Get(id), t) << i;
+    ASSERT_EQ(d.KindOf(id), t.kind) << i;
+    ASSERT_EQ(d.LangOf(id), d.FindLang(t.language)) << i;
+  }
+  EXPECT_EQ(d.LangOf(9), 0u);  // "v8": no tag
+  EXPECT_EQ(d.LangOf(3), d.FindLang("en"));  // "v2"@en
+  EXPECT_NE(d.FindLang("nl"), d.FindLang("en"));
+  EXPECT_EQ(d.FindLang("fr"), TermDictionary::kNoLang);
+  EXPECT_EQ(d.Find(Term::Iri("http://ex/5000")), 0u);
+}
+
 // base 0: small ids (direct offset arrays); base 100000: ids far beyond the
 // graph's size, where the index searches instead of keeping offset arrays.
 class TripleIndexShapes : public ::testing::TestWithParam<TermId> {};
