@@ -417,7 +417,7 @@ int Query(int argc, char** argv) {
     return kOk;
   }
   auto result = engine == "kg" ? kg::sparql::ExecuteQuery(*loaded->store, query)
-                               : loaded->store->Query(query);
+                               : kg::sparql::ExecuteOnRasqal(*loaded->store, query);
   if (!result.ok()) {
     std::fprintf(stderr, "kg: %s\n", result.error().ToString().c_str());
     return kFailure;

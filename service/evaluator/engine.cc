@@ -24,6 +24,15 @@ Result<QueryResult> ExecuteQuery(const Store& store, const std::string& text,
   return evaluator.Run(bindings);
 }
 
+Result<QueryResult> ExecuteOnRasqal(Store& store, const std::string& text,
+                                    const Dataset& dataset, const std::string& base_iri) {
+  auto parsed = ParseQuery(text, base_iri);
+  if (!parsed.ok()) return parsed.error();
+  auto algebra = Translate(*parsed);
+  if (!algebra.ok()) return algebra.error();
+  return store.Query(text, dataset, base_iri);
+}
+
 Result<std::string> ExplainQuery(const Store& store, const std::string& text,
                                  const std::string& base_iri) {
   auto parsed = ParseQuery(text, base_iri);

@@ -49,6 +49,19 @@ Result<QueryResult> ExecuteQuery(const Store& store, const std::string& text,
                                  const Dataset& dataset = {}, const std::string& base_iri = {},
                                  const QueryLimits& limits = {}, const Bindings& bindings = {});
 
+// The comparison engine (`kg serve --engine rasqal`): Rasqal 0.9.33
+// evaluates the query once kg's parser and the algebra's static checks
+// have accepted it (so a bad query gets kg's Error::Syntax with line and
+// column under either engine). Why check first: Rasqal's parser accepts
+// invalid queries that its evaluator then mishandles. For
+// `VALUES (?a ?b) { (1) }` it allocates a row of one value and reads two,
+// past the end of that row (valgrind: "0 bytes after a block of size 8",
+// in rasqal_rowsource_read_row); glibc's malloc hid that, TSan's allocator
+// turned it into a SEGV of the server.
+Result<QueryResult> ExecuteOnRasqal(Store& store, const std::string& text,
+                                    const Dataset& dataset = {},
+                                    const std::string& base_iri = {});
+
 // The algebra of a query and the order the planner picks for each basic
 // graph pattern, as text (for `kg query --explain`).
 Result<std::string> ExplainQuery(const Store& store, const std::string& text,

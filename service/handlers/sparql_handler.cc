@@ -76,7 +76,7 @@ Result<Response> HandleSparql(const Request& request, ServiceContext& ctx) {
     result = sparql::ExecuteQuery(ctx.store, parsed->query, parsed->dataset, {},
                                   QueryLimitsFor(*parsed, ctx.config));
   } else {
-    result = ctx.store.Query(parsed->query, parsed->dataset);
+    result = sparql::ExecuteOnRasqal(ctx.store, parsed->query, parsed->dataset);
   }
   if (!result.ok()) {
     ctx.metrics.RecordQueryError();
