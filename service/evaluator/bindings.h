@@ -35,10 +35,7 @@ class TermTable {
     return (id & kLocalIdBit) ? *terms_[(id & ~kLocalIdBit) - 1] : base_->Get(id);
   }
   const TermDictionary* base() const { return base_; }
-  // TermDictionary::PrefetchTerm for stored ids; nothing for local ones.
-  void PrefetchTerm(TermId id) const {
-    if (base_ && Stored(id)) base_->PrefetchTerm(id);
-  }
+  // TermDictionary::PrefetchFacts for stored ids; nothing for local ones.
   void PrefetchFacts(TermId id) const {
     if (base_ && Stored(id)) base_->PrefetchFacts(id);
   }

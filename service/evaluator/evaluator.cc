@@ -1583,34 +1583,23 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
         rs.keep_alive = store_.SharedTerms();
         std::vector<int> cols;
         for (const auto& v : rs.variables) cols.push_back(vars_.Index(v));
-        // The ids first, then the cells: the second loop reads each id's
-        // entry in the dictionary, scattered, and asks for those of the
-        // rows ahead while it works (a 3,000-row page answer spent a fifth
-        // of its time waiting for them one by one).
-        const std::size_t width = cols.size();
-        std::vector<TermId> ids;
+        // A stored term's cell is its address in the dictionary, which
+        // costs no read of the term (TermDictionary::Get).
         std::size_t count = 0;
         Eval(*query_.root, empty, def, [&](const Row& r) {
           if (limits_.max_results && count >= limits_.max_results) throw TooManyResults{};
           ++count;
-          for (int c : cols) ids.push_back(r[c]);
-          return true;
-        });
-        rs.rows.reserve(count);
-        constexpr std::size_t kAhead = 16;
-        for (std::size_t i = 0; i < count; ++i) {
-          if (i + kAhead < count)
-            for (std::size_t c = 0; c < width; ++c) terms_.PrefetchTerm(ids[(i + kAhead) * width + c]);
           std::vector<ResultCell> row;
-          row.reserve(width);
-          for (std::size_t c = 0; c < width; ++c) {
-            TermId id = ids[i * width + c];
+          row.reserve(cols.size());
+          for (int c : cols) {
+            TermId id = r[c];
             if (!id) row.emplace_back();
             else if (TermTable::Stored(id)) row.push_back(ResultCell::Borrowed(&terms_.Get(id)));
             else row.emplace_back(terms_.Get(id));
           }
           rs.rows.push_back(std::move(row));
-        }
+          return true;
+        });
         result.value = std::move(rs);
         break;
       }

@@ -86,7 +86,6 @@ class TermDictionary {
   // Cache hints for a loop that will read many ids' entries: issuing the
   // reads rows ahead overlaps their latencies (the ids of a large answer
   // are scattered over the dictionary). No effect on results.
-  void PrefetchTerm(TermId id) const { __builtin_prefetch(&Get(id)); }
   void PrefetchFacts(TermId id) const { __builtin_prefetch(&facts_[id - 1]); }
 
   // The ids of the IRIs and literals whose value, lower-cased as SPARQL's
