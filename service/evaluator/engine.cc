@@ -11,37 +11,49 @@
 
 namespace kg::sparql {
 
-Result<QueryResult> ExecuteQuery(const Store& store, const std::string& text,
-                                 const Dataset& dataset, const std::string& base_iri,
-                                 const QueryLimits& limits, const Bindings& bindings) {
+namespace {
+
+// The front half every entry point shares: parse, translate (with the
+// algebra's static checks), optimize. `base` is the query's BASE, else the
+// caller's.
+struct Compiled {
+  AlgebraQuery algebra;
+  std::string base;
+};
+
+Result<Compiled> Compile(const std::string& text, const std::string& base_iri) {
   auto parsed = ParseQuery(text, base_iri);
   if (!parsed.ok()) return parsed.error();
   auto algebra = Translate(*parsed);
   if (!algebra.ok()) return algebra.error();
   algebra->root = Optimize(algebra->root);
-  Evaluator evaluator(store, *algebra, dataset, limits,
-                      parsed->base.empty() ? base_iri : parsed->base);
+  return Compiled{std::move(*algebra), parsed->base.empty() ? base_iri : parsed->base};
+}
+
+}  // namespace
+
+Result<QueryResult> ExecuteQuery(const Store& store, const std::string& text,
+                                 const Dataset& dataset, const std::string& base_iri,
+                                 const QueryLimits& limits, const Bindings& bindings) {
+  auto compiled = Compile(text, base_iri);
+  if (!compiled.ok()) return compiled.error();
+  Evaluator evaluator(store, compiled->algebra, dataset, limits, compiled->base);
   return evaluator.Run(bindings);
 }
 
 Result<QueryResult> ExecuteOnRasqal(Store& store, const std::string& text,
                                     const Dataset& dataset, const std::string& base_iri) {
-  auto parsed = ParseQuery(text, base_iri);
-  if (!parsed.ok()) return parsed.error();
-  auto algebra = Translate(*parsed);
-  if (!algebra.ok()) return algebra.error();
+  if (auto compiled = Compile(text, base_iri); !compiled.ok()) return compiled.error();
   return store.Query(text, dataset, base_iri);
 }
 
 Result<std::string> ExplainQuery(const Store& store, const std::string& text,
                                  const std::string& base_iri) {
-  auto parsed = ParseQuery(text, base_iri);
-  if (!parsed.ok()) return parsed.error();
-  auto algebra = Translate(*parsed);
-  if (!algebra.ok()) return algebra.error();
-  algebra->root = Optimize(algebra->root);
+  auto compiled = Compile(text, base_iri);
+  if (!compiled.ok()) return compiled.error();
+  const Op& root = *compiled->algebra.root;
   std::ostringstream out;
-  out << "algebra:\n" << ToString(*algebra->root, 1);
+  out << "algebra:\n" << ToString(root, 1);
   // The order the planner gives each BGP when nothing is bound beforehand
   // (inside joins the real order also uses the variables bound on the left).
   int n = 0;
@@ -58,7 +70,7 @@ Result<std::string> ExplainQuery(const Store& store, const std::string& text,
     }
     for (const auto& c : op.children) walk(*c);
   };
-  walk(*algebra->root);
+  walk(root);
   return out.str();
 }
 

@@ -77,7 +77,9 @@ class TermDictionary {
   // LANG = "x"): a dense array read instead of a Term somewhere on the heap.
   // Kind and tag share one 32-bit word, so a filter testing both waits for
   // one cache miss, not two.
-  Term::Kind KindOf(TermId id) const { return static_cast<Term::Kind>(facts_[id - 1] >> kLangBits); }
+  Term::Kind KindOf(TermId id) const {
+    return static_cast<Term::Kind>(facts_[id - 1] >> kLangBits);
+  }
   // The language tag of a literal as a small number: 0 = no tag.
   std::uint32_t LangOf(TermId id) const { return facts_[id - 1] & kLangMask; }
   // The number of a tag: 0 for "", kNoLang for a tag no stored term has.
