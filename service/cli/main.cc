@@ -95,7 +95,8 @@ void AddDataOptions(po::options_description& d) {
        "becomes a named graph named by its file:// IRI.")
       ("empty", "start with an empty store (no --data, no built-in graph)")
       ("engine", po::value<std::string>()->default_value("kg"),
-       "SPARQL engine: rasqal (Redland/Rasqal 0.9.33) or kg (kg's own SPARQL 1.1 engine)")
+       "SPARQL engine: kg (kg's own SPARQL 1.1 engine) or rasqal (Redland/Rasqal 0.9.33, for "
+       "comparison; kg's parser checks each query first)")
       ("storage", po::value<std::string>()->default_value("trees"),
        "librdf storage per graph: trees (indexed, default) or hashes (for comparison)")
       ("no-union-default-graph",
