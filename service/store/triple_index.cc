@@ -41,6 +41,16 @@ IdRange Prefix(const std::vector<IdKey>& v, const std::vector<std::uint32_t>& of
                                IdKey{first, ~TermId{0}, ~TermId{0}}, KeyLess());
   }
   if (n == 1) return IdRange(run_begin, run_end, order);
+  if (n == 2 && !offsets.empty()) {
+    // Inside a run every key has the same leading id, so only the second
+    // id orders it: two searches on one integer instead of three-id keys.
+    const TermId second = prefix[1];
+    const IdKey* b = std::partition_point(run_begin, run_end,
+                                          [&](const IdKey& k) { return k[1] < second; });
+    const IdKey* e = std::partition_point(b, run_end,
+                                          [&](const IdKey& k) { return k[1] == second; });
+    return IdRange(b, e, order);
+  }
   IdKey lo = prefix, hi = prefix;
   for (int i = n; i < 3; ++i) {
     lo[i] = 0;
