@@ -1193,15 +1193,20 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
       // The one pattern's ids for left row l: the value where l's scope
       // binds the variable (as `scoped` below has it), else the constant,
       // else a wildcard.
+      // Per position, once: the slot to read the id from when the left side
+      // binds it (-1: the constant, or a wildcard when that is 0).
+      std::array<int, 3> key_slot{-1, -1, -1};
+      for (int j = 0; j < 3; ++j) {
+        const int slot = single[j].slot;
+        if (slot >= 0 && static_cast<std::size_t>(slot) < lmask.size() && lmask[slot])
+          key_slot[j] = slot;
+      }
       auto key_of = [&](const Row& l) {
         IdKey k{};
         for (int j = 0; j < 3; ++j) {
-          const int slot = single[j].slot;
+          const int slot = key_slot[j];
           k[j] = slot < 0 ? single[j].constant
-                 : static_cast<std::size_t>(slot) < l.size() &&
-                           static_cast<std::size_t>(slot) < lmask.size() && lmask[slot]
-                     ? l[slot]
-                     : 0;
+                 : static_cast<std::size_t>(slot) < l.size() ? l[slot] : 0;
         }
         return k;
       };
@@ -1234,10 +1239,15 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
         }
         return true;
       };
+      // The slots the left side's scope lacks, of rows as wide as `width`.
+      const std::size_t width = vars_.size();
+      std::vector<std::size_t> outside;
+      for (std::size_t i = 0; i < width; ++i)
+        if (i >= lmask.size() || !lmask[i]) outside.push_back(i);
       auto extends_plainly = [&](const Row& l) {
-        if (!distinct_vars) return false;
-        for (std::size_t i = 0; i < l.size(); ++i)
-          if (l[i] && (i >= lmask.size() || !lmask[i])) return false;
+        if (!distinct_vars || l.size() > width) return false;
+        for (std::size_t i : outside)
+          if (i < l.size() && l[i]) return false;
         return true;
       };
       // One left row: `pre`, when given, is the one pattern's matches
