@@ -986,11 +986,26 @@ bool Evaluator::EvalGroup(const Op& op, const GraphCtx& g, const Emit& emit) {
 
 bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, const Emit& emit) {
   const Op& child = *op.children[0];
-  RowBuffer rows;
-  Eval(child, input, g, [&](const Row& r) {
-    rows.Add(r);
-    return true;
-  });
+  // Over a DISTINCT (where the optimizer puts SELECT DISTINCT's ORDER BY),
+  // the set's own buffer holds the distinct rows: sorting them there saves
+  // copying every row a second time.
+  RowSet distinct;
+  RowBuffer collected;
+  const bool over_distinct =
+      child.kind == Op::Kind::kDistinct || child.kind == Op::Kind::kReduced;
+  if (over_distinct) {
+    Tick();
+    Eval(*child.children[0], input, g, [&](const Row& r) {
+      distinct.Insert(r);
+      return true;
+    });
+  } else {
+    Eval(child, input, g, [&](const Row& r) {
+      collected.Add(r);
+      return true;
+    });
+  }
+  const RowBuffer& rows = over_distinct ? distinct.rows() : collected;
   const std::vector<bool>& mask = Scope(child);
   const std::size_t nk = op.order.size(), n = rows.size();
   std::vector<int> key_slots;

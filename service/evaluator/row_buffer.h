@@ -46,6 +46,8 @@ class RowSet {
   // True when r was not in the set (it is now).
   bool Insert(const Row& r);
   std::size_t size() const { return rows_.size(); }
+  // The distinct rows, in the order they were first inserted.
+  const RowBuffer& rows() const { return rows_; }
 
  private:
   std::size_t Hash(std::size_t row) const;

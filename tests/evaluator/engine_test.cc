@@ -192,6 +192,24 @@ TEST_F(EngineTest, FromSelectsTheDefaultGraph) {
   EXPECT_EQ(Rows("SELECT ?v FROM <http://x/g2> { ?s :p ?v }"), (V{"v=9"}));
 }
 
+// ORDER BY over DISTINCT sorts the distinct set's own rows: the order, each
+// row once, with ranked and computed keys, REDUCED and a LIMIT.
+TEST_F(EngineTest, OrderByOverDistinctSortsEachRowOnce) {
+  auto ordered = [&](const std::string& q) {
+    auto r = ExecuteQuery(store_, "PREFIX : <http://x/> " + q);
+    EXPECT_TRUE(r.ok()) << q;
+    std::string out;
+    if (!r.ok()) return out;
+    for (const auto& row : std::get<ResultSet>(r->value).rows)
+      out += (row[0] ? row[0]->value.substr(9) : "-") + " ";
+    return out;
+  };
+  EXPECT_EQ(ordered("SELECT DISTINCT ?s { ?s ?p ?o } ORDER BY DESC(?s)"), "e d c b a ");
+  EXPECT_EQ(ordered("SELECT REDUCED ?s { ?s ?p ?o } ORDER BY ?s"), "a b c d e ");
+  EXPECT_EQ(ordered("SELECT DISTINCT ?s { ?s ?p ?o } ORDER BY DESC(STR(?s))"), "e d c b a ");
+  EXPECT_EQ(ordered("SELECT DISTINCT ?s { ?s ?p ?o } ORDER BY ?s LIMIT 2"), "a b ");
+}
+
 TEST_F(EngineTest, BindValuesAndExpressions) {
   EXPECT_EQ(Rows("SELECT ?d { VALUES ?v { 1 2 } ?s :p ?v BIND(?v * 10 AS ?d) }"),
             (V{"d=10", "d=20"}));
