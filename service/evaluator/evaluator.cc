@@ -1138,8 +1138,9 @@ bool Evaluator::EvalOrderBy(const Op& op, const Row& input, const GraphCtx& g, c
       }
       flat[i] = {key, i};
     }
-    // Counting comparisons for Tick costs a quarter of a small sort; one
-    // of fewer than 2^16 pairs takes well under the deadline's resolution.
+    // Counting comparisons for Tick costs about a quarter of a small sort,
+    // and a sort of fewer than 2^16 pairs takes a few milliseconds: the
+    // deadline is checked while the rows are collected and again above.
     if (n < (std::size_t{1} << 16)) {
       sort(flat, [](const auto& a, const auto& b) { return a < b; });
     } else {
@@ -1205,9 +1206,6 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
           else single[j].constant = ConstantId(std::get<Term>(*at[j]));
         }
       }
-      // The one pattern's ids for left row l: the value where l's scope
-      // binds the variable (as `scoped` below has it), else the constant,
-      // else a wildcard.
       // Per position, once: the slot to read the id from when the left side
       // binds it (-1: the constant, or a wildcard when that is 0).
       std::array<int, 3> key_slot{-1, -1, -1};
@@ -1216,6 +1214,9 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
         if (slot >= 0 && static_cast<std::size_t>(slot) < lmask.size() && lmask[slot])
           key_slot[j] = slot;
       }
+      // The one pattern's ids for left row l: the value where l's scope
+      // binds the variable (as `scoped` below has it), else the constant,
+      // else a wildcard.
       auto key_of = [&](const Row& l) {
         IdKey k{};
         for (int j = 0; j < 3; ++j) {
