@@ -41,7 +41,7 @@ IdRange Prefix(const std::vector<IdKey>& v, const std::vector<std::uint32_t>& of
                                IdKey{first, ~TermId{0}, ~TermId{0}}, KeyLess());
   }
   if (n == 1) return IdRange(run_begin, run_end, order);
-  if (n == 2 && !offsets.empty()) {
+  if (n == 2) {
     // Inside a run every key has the same leading id, so only the second
     // id orders it: two searches on one integer instead of three-id keys.
     const TermId second = prefix[1];
@@ -51,13 +51,9 @@ IdRange Prefix(const std::vector<IdKey>& v, const std::vector<std::uint32_t>& of
                                           [&](const IdKey& k) { return k[1] == second; });
     return IdRange(b, e, order);
   }
-  IdKey lo = prefix, hi = prefix;
-  for (int i = n; i < 3; ++i) {
-    lo[i] = 0;
-    hi[i] = ~TermId{0};
-  }
-  const IdKey* b = std::lower_bound(run_begin, run_end, lo, KeyLess());
-  const IdKey* e = std::upper_bound(b, run_end, hi, KeyLess());
+  // All three bound: the one key, if present.
+  const IdKey* b = std::lower_bound(run_begin, run_end, prefix, KeyLess());
+  const IdKey* e = std::upper_bound(b, run_end, prefix, KeyLess());
   return IdRange(b, e, order);
 }
 
