@@ -407,25 +407,33 @@ const Evaluator::CachedKernel& Evaluator::KernelFor(const Expr& e) {
 bool Evaluator::Test(const std::vector<ExprPtr>& exprs, const Row& row,
                      const std::vector<bool>* mask, const GraphCtx& g,
                      const std::vector<const CachedKernel*>* kernels) {
-  std::optional<RowContext> ctx;
-  for (std::size_t i = 0; i < exprs.size(); ++i) {
-    const Expr* e = exprs[i].get();
-    // The compiled kernel when there is one and every variable it reads is
-    // in scope (it reads the row unmasked).
-    const CachedKernel& k = kernels ? *(*kernels)[i] : KernelFor(*e);
-    if (k.fn) {
-      bool in_scope = true;
-      for (int slot : k.slots)
-        in_scope = in_scope && slot >= 0 &&
-                   (!mask || (static_cast<std::size_t>(slot) < mask->size() && (*mask)[slot]));
-      if (in_scope) {
-        KernelResult r = k.fn(row);
-        if (r == KernelResult::kFalse) return false;
-        if (r == KernelResult::kTrue) continue;
-      }
+  // What expression i's compiled kernel says, or kAsk when it has none or
+  // reads a variable outside the mask (a kernel reads the row unmasked).
+  auto verdict = [&](std::size_t i) {
+    const CachedKernel& k = kernels ? *(*kernels)[i] : KernelFor(*exprs[i]);
+    if (!k.fn) return KernelResult::kAsk;
+    for (int slot : k.slots)
+      if (slot < 0 || (mask && (static_cast<std::size_t>(slot) >= mask->size() || !(*mask)[slot])))
+        return KernelResult::kAsk;
+    return k.fn(row);
+  };
+  // Kernels decide most filters (a label's language, say) on their own:
+  // the general evaluator's context is made only when one cannot.
+  std::size_t i = 0;
+  for (; i < exprs.size(); ++i) {
+    KernelResult r = verdict(i);
+    if (r == KernelResult::kFalse) return false;
+    if (r == KernelResult::kAsk) break;
+  }
+  if (i == exprs.size()) return true;
+  RowContext ctx(*this, row, mask, g);
+  for (bool asked = true; i < exprs.size(); ++i, asked = false) {
+    if (!asked) {
+      KernelResult r = verdict(i);
+      if (r == KernelResult::kFalse) return false;
+      if (r == KernelResult::kTrue) continue;
     }
-    if (!ctx) ctx.emplace(*this, row, mask, g);
-    auto v = Evaluate(*e, *ctx);
+    auto v = Evaluate(*exprs[i], ctx);
     if (!v) return false;
     auto b = EffectiveBooleanValue(*v);
     if (!b || !*b) return false;
@@ -1238,23 +1246,6 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
           if (single[a].slot >= 0 && single[a].slot == single[b].slot) distinct_vars = false;
       int max_slot = -1;
       for (const auto& pos : single) max_slot = std::max(max_slot, pos.slot);
-      // When every filter has a kernel reading only variables in scope,
-      // Test's per-call checks are known once here.
-      bool in_scope_kernels = true;
-      for (const CachedKernel* k : kernels) {
-        in_scope_kernels = in_scope_kernels && k->fn;
-        for (int slot : k->slots)
-          in_scope_kernels = in_scope_kernels && slot >= 0 &&
-                             static_cast<std::size_t>(slot) < both.size() && both[slot];
-      }
-      auto pass_kernels = [&](const Row& row) {
-        for (const CachedKernel* k : kernels) {
-          KernelResult r = k->fn(row);
-          if (r == KernelResult::kFalse) return false;
-          if (r == KernelResult::kAsk) return Test(op.exprs, row, &both, g, &kernels);
-        }
-        return true;
-      };
       // The slots the left side's scope lacks, of rows as wide as `width`.
       const std::size_t width = vars_.size();
       std::vector<std::size_t> outside;
@@ -1279,9 +1270,10 @@ bool Evaluator::Eval(const Op& op, const Row& input, const GraphCtx& g, const Em
             const TermId got[3] = {tr.s, tr.p, tr.o};
             for (int j = 0; j < 3; ++j)
               if (single[j].slot >= 0) out[single[j].slot] = got[j];
-            if (!op.exprs.empty() && !(in_scope_kernels ? pass_kernels(out)
-                                                         : Test(op.exprs, out, &both, g, &kernels)))
-              continue;
+            // No mask: such a row binds nothing outside `both`, so hiding
+            // what lies outside it changes nothing, and Test need not check
+            // each kernel's variables against it.
+            if (!op.exprs.empty() && !Test(op.exprs, out, nullptr, g, &kernels)) continue;
             found = true;
             if (!emit(out)) return false;
           }
