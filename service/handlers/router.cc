@@ -51,7 +51,7 @@ const Route* FindRoute(std::string_view path) {
 void AddCors(Response& r, const Route& route) {
   r.headers["Access-Control-Allow-Origin"] = "*";
   r.headers["Access-Control-Expose-Headers"] =
-      "Content-Type, Content-Length, Vary, X-Request-Id, ETag, Link, X-Total-Count";
+      "Content-Type, Content-Length, Vary, X-Request-Id, ETag, Link, X-Total-Count, Server-Timing";
 }
 
 }  // namespace

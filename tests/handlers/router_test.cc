@@ -50,7 +50,7 @@ TEST_F(RouterTest, MetricsIsNotCrossOrigin) {
   Response s = Call("GET", "/healthz");
   EXPECT_EQ(s.headers["Access-Control-Allow-Origin"], "*");
   EXPECT_EQ(s.headers["Access-Control-Expose-Headers"],
-            "Content-Type, Content-Length, Vary, X-Request-Id, ETag, Link, X-Total-Count");
+            "Content-Type, Content-Length, Vary, X-Request-Id, ETag, Link, X-Total-Count, Server-Timing");
 }
 
 TEST_F(RouterTest, HeadSetsHeadOnlyAndKeepsBody) {

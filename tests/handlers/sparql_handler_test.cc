@@ -1,4 +1,6 @@
 // Tests for /sparql (handlers/sparql_handler.cc) through kg::Handle.
+#include <regex>
+
 #include "core/message.h"
 #include "handler_fixture.h"
 
@@ -27,6 +29,19 @@ TEST_F(SparqlHandlerTest, SelectDefaultsToJson) {
   EXPECT_EQ(r.body,
             "{\"head\":{\"vars\":[\"o\"]},\"results\":{\"bindings\":"
             "[{\"o\":{\"type\":\"literal\",\"value\":\"x, y\"}}]}}\n");
+}
+
+// The server's own time, split, for clients and browsers' developer tools
+// (W3C Server Timing), readable by pages of other origins too.
+TEST_F(SparqlHandlerTest, AnswerSaysHowLongQueryAndSerializingTook) {
+  Response r = Query("SELECT ?o { ?s ?p ?o }");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(std::regex_match(r.headers["Server-Timing"],
+                               std::regex(R"(query;dur=\d+\.\d{3}, serialize;dur=\d+\.\d{3})")))
+      << r.headers["Server-Timing"];
+  EXPECT_EQ(r.headers["Timing-Allow-Origin"], "*");
+  // An error has no such split to report.
+  EXPECT_EQ(Query("SELECT ?o {").headers.count("Server-Timing"), 0u);
 }
 
 TEST_F(SparqlHandlerTest, AcceptCsv) {
