@@ -8,21 +8,29 @@ For every data set: start kg serve on the data, run each query (parameters
 median wall time of the request, count the answer (rows, triples, or the
 boolean) and compare the count with Oxigraph's. Prints a markdown table.
 
-Two times per query: the HTTP round trip as a client sees it (a new
-connection per request, as urllib makes it), and the server's own time
-from the answer's Server-Timing header (parsing and evaluating the query
-plus writing the answer; no network, no queueing). Oxigraph's reference
-figures are of the query alone, in-process, so the server's time is the
-one to compare with them; the round trip adds this machine's HTTP cost
-(see q00, an ASK of one pattern, for its floor).
+Two times per query: the HTTP round trip as a client sees it, and the
+server's own time from the answer's Server-Timing header (parsing and
+evaluating the query plus writing the answer; no network, no queueing).
+Oxigraph's reference figures are of the query alone, in-process, so the
+server's time is the one to compare with them; the round trip adds this
+machine's HTTP cost (see q00, an ASK of one pattern, for its floor).
 
-  bench/workload.py [--datasets a,b,...] [--reps 5] [--check] [--kg build/service/kg]
+The client keeps one connection open per data set, as browsers and wrk do
+(HTTP/1.1 keep-alive). --new-connections opens one per request instead
+(urllib's way, and this script's until 2026-12-02): on a fresh loopback
+connection the client's small initial TCP receive window makes a large
+answer cross in several client/server round trips (q06 on gen-100k, 468
+KB: about 2 ms more here).
+
+  bench/workload.py [--datasets a,b,...] [--reps 5] [--check] [--new-connections]
+                    [--kg build/service/kg]
 
 --check exits 1 when a count differs from Oxigraph's (the differential test
 registered in ctest uses it on the small data sets); times are only printed.
 """
 import argparse
 import gzip
+import http.client
 import json
 import os
 import shutil
@@ -80,15 +88,43 @@ def data_file(shared, name):
     return None
 
 
-def post(base, query, accept):
-    req = urllib.request.Request(base + '/sparql', data=query.encode('utf-8'), method='POST',
-                                 headers={'Content-Type': 'application/sparql-query', 'Accept': accept})
-    start = time.perf_counter()
-    with urllib.request.urlopen(req, timeout=600) as r:
+class HttpError(Exception):
+    def __init__(self, code, body):
+        super().__init__('HTTP %d' % code)
+        self.code, self.body = code, body
+
+
+class Client:
+    """POSTs queries to /sparql, over one kept-alive connection or a new one each time."""
+
+    def __init__(self, port, new_connections):
+        self.port, self.new_connections, self.conn = port, new_connections, None
+
+    def post(self, query, accept):
+        """(seconds, content type, body, server ms) of one query; HttpError unless 200."""
+        headers = {'Content-Type': 'application/sparql-query', 'Accept': accept}
+        start = time.perf_counter()
+        if self.conn is None or self.new_connections:
+            self.close()
+            self.conn = http.client.HTTPConnection('127.0.0.1', self.port, timeout=600)
+            self.conn.connect()
+            # http.client sends the headers and the body in two writes: without
+            # this, Nagle's algorithm may hold the body back for the server's ACK.
+            self.conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.conn.request('POST', '/sparql', body=query.encode('utf-8'), headers=headers)
+        r = self.conn.getresponse()
         body = r.read()
-        ctype = r.headers.get('Content-Type', '')
-        timing = r.headers.get('Server-Timing', '')
-    return time.perf_counter() - start, ctype, body, server_ms(timing)
+        seconds = time.perf_counter() - start
+        if r.will_close or self.new_connections:
+            self.close()
+        if r.status != 200:
+            raise HttpError(r.status, body)
+        return seconds, r.getheader('Content-Type', ''), body, server_ms(r.getheader('Server-Timing', ''))
+
+    def close(self):
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
 
 def server_ms(timing):
@@ -130,6 +166,7 @@ def run_dataset(args, shared, name, reference, out_rows):
                                '--query-timeout', str(args.timeout)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     ok = True
+    client = None
     try:
         while True:
             try:
@@ -140,6 +177,7 @@ def run_dataset(args, shared, name, reference, out_rows):
                     raise RuntimeError(server.stderr.read().decode())
                 time.sleep(0.05)
         load_s = time.perf_counter() - t0
+        client = Client(port, args.new_connections)
         queries = []
         for folder in ('queries', 'queries-sparql11'):
             d = os.path.join(shared, 'datasets', folder)
@@ -153,9 +191,9 @@ def run_dataset(args, shared, name, reference, out_rows):
             times, server_times, result, status = [], [], '', 'ok'
             for _ in range(args.reps):
                 try:
-                    t, ctype, body, st = post(base, text, 'application/sparql-results+json, application/n-triples;q=0.9')
-                except urllib.error.HTTPError as e:
-                    status, result = 'error %d' % e.code, e.read().decode()[:80]
+                    t, ctype, body, st = client.post(text, 'application/sparql-results+json, application/n-triples;q=0.9')
+                except HttpError as e:
+                    status, result = 'error %d' % e.code, e.body.decode(errors='replace')[:80]
                     break
                 times.append(t)
                 if st is not None:
@@ -173,6 +211,8 @@ def run_dataset(args, shared, name, reference, out_rows):
                 'ox_median_ms': float(ref['median_s']) * 1000 if ref.get('median_s') else None,
                 'same': same, 'load_s': load_s})
     finally:
+        if client is not None:
+            client.close()
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(tmp, ignore_errors=True)
@@ -186,6 +226,8 @@ def main():
     ap.add_argument('--reps', type=int, default=5)
     ap.add_argument('--timeout', type=float, default=120)
     ap.add_argument('--check', action='store_true', help='exit 1 when a result count differs from Oxigraph')
+    ap.add_argument('--new-connections', action='store_true',
+                    help='a new HTTP connection per request instead of one kept alive')
     args = ap.parse_args()
     shared = shared_dir()
     reference = read_reference(os.path.join(shared, 'datasets', 'results', 'oxigraph-reference.tsv'))
