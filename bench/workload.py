@@ -16,17 +16,9 @@ server's time is the one to compare with them; the round trip adds this
 machine's HTTP cost (see q00, an ASK of one pattern, for its floor).
 
 The client keeps one connection open per data set, as browsers and wrk do
-(HTTP/1.1 keep-alive). --new-connections opens one per request instead
-(urllib's way, and this script's until 2026-12-02): on a fresh loopback
-connection the client's small initial TCP receive window makes a large
-answer cross in several client/server round trips (q06 on gen-100k, 468
-KB: about 2 ms more here).
-
-  bench/workload.py [--datasets a,b,...] [--reps 5] [--check] [--new-connections]
-                    [--kg build/service/kg]
-
---check exits 1 when a count differs from Oxigraph's (the differential test
-registered in ctest uses it on the small data sets); times are only printed.
+(HTTP/1.1 keep-alive); --new-connections opens one per request instead
+(urllib's way, and this script's until 2026-12-02). In interleaved runs on
+the 2-core machine the two gave the same q06 figures within its noise.
 """
 import argparse
 import gzip
