@@ -81,8 +81,7 @@ Result<Response> RunNamedQuery(const Request& request, const NamedQuery& query,
     std::size_t total = rows.size();
     std::size_t from = std::min(total, static_cast<std::size_t>(page - 1) * per_page);
     std::size_t to = std::min(total, from + per_page);
-    rows.erase(rows.begin() + to, rows.end());
-    rows.erase(rows.begin(), rows.begin() + from);
+    rows.Keep(from, to);
     int last = std::max<int>(1, static_cast<int>((total + per_page - 1) / per_page));
     std::string link = "<" + PageLink(public_base, request, 1, per_page) + ">; rel=\"first\"";
     if (page > 1)

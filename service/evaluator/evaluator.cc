@@ -1668,15 +1668,13 @@ Result<QueryResult> Evaluator::Run(const std::map<std::string, Term>& bindings) 
         Eval(*query_.root, empty, def, [&](const Row& r) {
           if (limits_.max_results && count >= limits_.max_results) throw TooManyResults{};
           ++count;
-          std::vector<ResultCell> row;
-          row.reserve(cols.size());
-          for (int c : cols) {
-            TermId id = r[c];
-            if (!id) row.emplace_back();
-            else if (TermTable::Stored(id)) row.push_back(ResultCell::Borrowed(&terms_.Get(id)));
-            else row.emplace_back(terms_.Get(id));
+          std::span<ResultCell> row = rs.rows.AddRow(cols.size());
+          for (std::size_t k = 0; k < cols.size(); ++k) {
+            TermId id = r[cols[k]];
+            if (!id) continue;  // unbound: the cell as added
+            if (TermTable::Stored(id)) row[k] = ResultCell::Borrowed(&terms_.Get(id));
+            else row[k] = ResultCell(terms_.Get(id));
           }
-          rs.rows.push_back(std::move(row));
           return true;
         });
         result.value = std::move(rs);

@@ -160,27 +160,27 @@ std::string WriteSparqlJson(const ResultSet& results) {
   out.Done(Put(out.Room(32), R"(]},"results":{"bindings":[)"));
   // The terms of a large answer are scattered over the store's dictionary
   // (borrowed cells), so most reads miss the cache. While writing row r,
-  // ask for the cells of row r + 24, for the terms of row r + 16 (both of
-  // their cache lines: a Term is 104 bytes and the sizes read below reach
-  // its end) and for the values of row r + 8, whose terms have arrived by
-  // then. (Inside the writing loop: GCC drops a loop that only prefetches.)
+  // ask for the terms of row r + 16 (both of their cache lines: a Term is
+  // 104 bytes and the sizes read below reach its end) and for the values
+  // of row r + 8, whose terms have arrived by then. The rows themselves
+  // lie in one array (ResultRows), read in order. (Inside the writing
+  // loop: GCC drops a loop that only prefetches.)
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    const auto& row = rows[r];
-    if (r + 24 < rows.size()) __builtin_prefetch(rows[r + 24].data());
-    const auto* ahead = r + 16 < rows.size() ? &rows[r + 16] : nullptr;
-    const auto* near = r + 8 < rows.size() ? &rows[r + 8] : nullptr;
+    const ResultRows::Row row = rows[r];
+    const ResultRows::Row ahead = r + 16 < rows.size() ? rows[r + 16] : ResultRows::Row();
+    const ResultRows::Row near = r + 8 < rows.size() ? rows[r + 8] : ResultRows::Row();
     p = out.Room(2);
     if (r) *p++ = ',';
     *p++ = '{';
     out.Done(p);
     bool first = true;
     for (std::size_t i = 0; i < row.size() && i < keys.size(); ++i) {
-      if (ahead && i < ahead->size() && (*ahead)[i]) {
-        const char* t = reinterpret_cast<const char*>(&*(*ahead)[i]);
+      if (i < ahead.size() && ahead[i]) {
+        const char* t = reinterpret_cast<const char*>(&*ahead[i]);
         __builtin_prefetch(t);
         __builtin_prefetch(t + sizeof(Term) - 1);
       }
-      if (near && i < near->size() && (*near)[i]) __builtin_prefetch((*near)[i]->value.data());
+      if (i < near.size() && near[i]) __builtin_prefetch(near[i]->value.data());
       if (!row[i]) continue;  // unbound: omitted (§3.2.1)
       if (!first) {
         p = out.Room(1);

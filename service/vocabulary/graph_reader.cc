@@ -55,8 +55,8 @@ Result<const Pairs*> GraphReader::Out(const std::string& iri) {
   auto rs = Select("SELECT ?p ?o WHERE { ?s ?p ?o }", {{"s", Term::Iri(iri)}});
   if (!rs.ok()) return rs.error();
   Pairs pairs;
-  for (auto& row : rs->rows)
-    if (row[0] && row[1]) pairs.emplace_back(std::move(*row[0]), std::move(*row[1]));
+  for (const auto& row : rs->rows)
+    if (row[0] && row[1]) pairs.emplace_back(*row[0], *row[1]);
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return &(out_[iri] = std::move(pairs));
@@ -67,8 +67,8 @@ Result<const Pairs*> GraphReader::In(const std::string& iri) {
   auto rs = Select("SELECT ?s ?p WHERE { ?s ?p ?o }", {{"o", Term::Iri(iri)}});
   if (!rs.ok()) return rs.error();
   Pairs pairs;
-  for (auto& row : rs->rows)
-    if (row[0] && row[1]) pairs.emplace_back(std::move(*row[0]), std::move(*row[1]));
+  for (const auto& row : rs->rows)
+    if (row[0] && row[1]) pairs.emplace_back(*row[0], *row[1]);
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return &(in_[iri] = std::move(pairs));

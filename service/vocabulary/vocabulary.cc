@@ -57,8 +57,7 @@ std::string Dct(const char* l) { return Iri(ns::kDcterms, l); }
 std::string Bibo(const char* l) { return Iri(ns::kBibo, l); }
 
 // The cell of `var` in `row` of `rs`, or nullptr.
-const Term* Cell(const ResultSet& rs, const std::vector<ResultCell>& row,
-                 std::string_view var) {
+const Term* Cell(const ResultSet& rs, ResultRows::Row row, std::string_view var) {
   for (std::size_t i = 0; i < rs.variables.size(); ++i)
     if (rs.variables[i] == var) return row[i] ? &*row[i] : nullptr;
   return nullptr;
