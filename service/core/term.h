@@ -119,7 +119,7 @@ class ResultCell {
 // Used like a vector of rows: size(), empty(), rows[i][j], range-for (a
 // row is a span of its cells; rows may differ in width), push_back(cells).
 // A span handed out (operator[], front, AddRow, iteration) is valid until
-// the next row is added.
+// the next row is added or the rows are cut (Keep).
 class ResultRows {
  public:
   using Row = std::span<const ResultCell>;
