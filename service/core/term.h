@@ -178,11 +178,6 @@ class ResultRows {
     for (auto& c : row) cells_.push_back(std::move(c));
     starts_.push_back(cells_.size());
   }
-  // Room for `rows` more rows of `width` cells without moving the arrays.
-  void reserve(std::size_t rows, std::size_t width) {
-    cells_.reserve(cells_.size() + rows * width);
-    starts_.reserve(starts_.size() + rows);
-  }
   // Keeps rows [from, to) only, e.g. one page of an answer.
   void Keep(std::size_t from, std::size_t to) {
     to = std::min(to, size());

@@ -48,7 +48,6 @@ TEST(ResultRowsTest, RowsOfAnyWidthInOrder) {
 
 TEST(ResultRowsTest, AddRowGivesUnboundCellsToFill) {
   ResultRows rows;
-  rows.reserve(2, 2);
   auto first = rows.AddRow(2);
   first[1] = ResultCell(Iri("x"));
   Term stored = Iri("kept");
