@@ -3,9 +3,10 @@
 //
 // Threading: one I/O thread runs all sockets; handlers run on the
 // WorkerPool's threads, each with its own Store replica (worker_pool.h says
-// why). Responses go back to the I/O thread to be written. Parsing and
-// writing HTTP is cheap next to evaluating a query, so one I/O thread keeps
-// up with the workers (bench/RESULTS.md).
+// why). The worker sends its answer itself as far as the socket takes it
+// without blocking; the rest, and the next read, go back to the I/O thread.
+// Parsing and writing HTTP is cheap next to evaluating a query, so one I/O
+// thread keeps up with the workers (bench/RESULTS.md).
 #pragma once
 
 #include <chrono>

@@ -134,6 +134,50 @@ class LimitsTest(unittest.TestCase):
         finally:
             server.stop()
 
+    def test_slow_reader_gets_its_whole_answer_without_holding_the_worker(self):
+        # The worker sends what the socket takes at once and leaves the rest
+        # to the I/O thread (http/server.cc): a client that does not read
+        # must neither block the only worker nor lose any of its answer.
+        server = KgServer(KG, '--data', ONTOLOGY, '--workers', '1', '--quiet')
+        try:
+            rows = 50000
+            query = 'SELECT * WHERE { ?s ?p ?o . ?a ?b ?c } LIMIT %d' % rows
+            s = socket.socket()
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # fills at once
+            s.connect(('127.0.0.1', server.port))
+            s.sendall(('GET /sparql?query=%s HTTP/1.1\r\nHost: x\r\n'
+                       'Accept: application/sparql-results+json\r\n\r\n'
+                       % urllib.parse.quote(query)).encode())
+            time.sleep(0.5)  # the answer is made and its first part sent
+            for _ in range(3):  # meanwhile the one worker serves others
+                start = time.time()
+                self.assertEqual(get(server.port, '/sparql?query=' + urllib.parse.quote(QUICK),
+                                     timeout=5)[0], 200)
+                self.assertLess(time.time() - start, 1.5)
+            s.settimeout(30)
+            reader = s.makefile('rb')
+            status = reader.readline()
+            self.assertTrue(status.startswith(b'HTTP/1.1 200'), status)
+            length = None
+            while True:
+                line = reader.readline().strip()
+                if not line:
+                    break
+                name, _, value = line.partition(b':')
+                if name.lower() == b'content-length':
+                    length = int(value)
+            self.assertGreater(length, 1 << 20)  # far more than the socket buffers
+            body = reader.read(length)
+            self.assertEqual(len(json.loads(body)['results']['bindings']), rows)
+            # and the connection is kept alive for the next request
+            s.sendall(('GET /sparql?query=%s HTTP/1.1\r\nHost: x\r\n\r\n'
+                       % urllib.parse.quote(QUICK)).encode())
+            self.assertTrue(reader.readline().startswith(b'HTTP/1.1 200'))
+            reader.close()
+            s.close()
+        finally:
+            server.stop()
+
     def test_idle_keep_alive_is_closed(self):
         server = KgServer(KG, '--data', ONTOLOGY, '--idle-timeout', '1', '--quiet')
         try:
