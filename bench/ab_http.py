@@ -14,30 +14,15 @@ server's own time (the sum of its Server-Timing durations), and the median of
 the per-round medians, so one slow round cannot decide the outcome.
 """
 import argparse
-import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
-
-
-def server_ms(timing):
-    total = 0.0
-    for metric in timing.split(','):
-        for param in metric.split(';')[1:]:
-            key, _, value = param.strip().partition('=')
-            if key == 'dur':
-                total += float(value)
-    return total
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from workload import Client, HttpError, free_port  # noqa: E402
 
 
 def start(binary, data, timeout):
@@ -58,23 +43,13 @@ def start(binary, data, timeout):
     sys.exit('%s did not answer /healthz within 600 s' % binary)
 
 
-def connect(port):
-    conn = http.client.HTTPConnection('127.0.0.1', port, timeout=600)
-    conn.connect()
-    conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    return conn
-
-
-def ask(conn, query, accept):
-    start = time.perf_counter()
-    conn.request('POST', '/sparql', body=query, headers={
-        'Content-Type': 'application/sparql-query', 'Accept': accept})
-    r = conn.getresponse()
-    body = r.read()
-    seconds = time.perf_counter() - start
-    if r.status != 200:
-        sys.exit('HTTP %d: %s' % (r.status, body[:200].decode(errors='replace')))
-    return seconds * 1000, server_ms(r.getheader('Server-Timing', '')), len(body)
+def ask(client, query, accept):
+    """(round trip ms, server ms, answer bytes) of one query."""
+    try:
+        seconds, _, body, server = client.post(query, accept)
+    except HttpError as e:
+        sys.exit('HTTP %d: %s' % (e.code, e.body[:200].decode(errors='replace')))
+    return seconds * 1000, server or 0.0, len(body)
 
 
 def main():
@@ -88,11 +63,12 @@ def main():
     ap.add_argument('--timeout', type=float, default=120)
     ap.add_argument('binaries', nargs='+')
     args = ap.parse_args()
-    with open(args.query, 'rb') as f:
+    with open(args.query, encoding='utf-8') as f:
         query = f.read()
     servers = [start(b, args.data, args.timeout) for b in args.binaries]
+    conns = []
     try:
-        conns = [connect(port) for _, port in servers]
+        conns = [Client(port, new_connections=False) for _, port in servers]
         sizes = set()
         for c in conns:
             for _ in range(args.warmup):
@@ -120,6 +96,8 @@ def main():
                                                  statistics.median(round_medians[i]),
                                                  statistics.median(server[i])))
     finally:
+        for c in conns:
+            c.close()
         for proc, _ in servers:
             proc.terminate()
             proc.wait(timeout=30)
