@@ -197,7 +197,6 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     http::response<http::string_body> message;
     std::optional<http::response_serializer<http::string_body>> serializer;
     bool head_only = false;
-    bool closing = false;
 
     bool Done() { return head_only ? serializer->is_header_done() : serializer->is_done(); }
   };
@@ -213,8 +212,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     for (const auto& [k, v] : response.headers) res.set(k, v);
     res.set(http::field::server, "kg");
     res.set("X-Request-Id", request.request_id);
-    out->closing = !keep_alive_ || server_.stopping;
-    res.keep_alive(!out->closing);
+    res.keep_alive(keep_alive_ && !server_.stopping);
     std::size_t bytes = response.body.size();
     res.body() = std::move(response.body);
     res.prepare_payload();
@@ -276,7 +274,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void Finished(const std::shared_ptr<Outgoing>& out, beast::error_code ec) {
     busy_ = false;
     ++served_;
-    if (ec || out->closing) return Close();
+    if (ec || !out->message.keep_alive()) return Close();
     ReadHeader();
   }
 
