@@ -142,12 +142,13 @@ class LimitsTest(unittest.TestCase):
         try:
             rows = 50000
             query = 'SELECT * WHERE { ?s ?p ?o . ?a ?b ?c } LIMIT %d' % rows
-            s = socket.socket()
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # fills at once
-            s.connect(('127.0.0.1', server.port))
-            s.sendall(('GET /sparql?query=%s HTTP/1.1\r\nHost: x\r\n'
-                       'Accept: application/sparql-results+json\r\n\r\n'
-                       % urllib.parse.quote(query)).encode())
+            conn = http.client.HTTPConnection('127.0.0.1', server.port, timeout=30)
+            sock = conn.sock = socket.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # fills at once
+            sock.settimeout(30)
+            sock.connect(('127.0.0.1', server.port))
+            conn.request('GET', '/sparql?query=' + urllib.parse.quote(query),
+                         headers={'Accept': 'application/sparql-results+json'})
             time.sleep(0.5)  # the answer is made and its first part sent
             # Meanwhile the one worker serves others. Were it blocked in a
             # send, it would stay so until this client reads: each request
@@ -157,27 +158,16 @@ class LimitsTest(unittest.TestCase):
                 self.assertEqual(get(server.port, '/sparql?query=' + urllib.parse.quote(QUICK),
                                      timeout=8)[0], 200)
                 self.assertLess(time.time() - start, 4)
-            s.settimeout(30)
-            reader = s.makefile('rb')
-            status = reader.readline()
-            self.assertTrue(status.startswith(b'HTTP/1.1 200'), status)
-            length = None
-            while True:
-                line = reader.readline().strip()
-                if not line:
-                    break
-                name, _, value = line.partition(b':')
-                if name.lower() == b'content-length':
-                    length = int(value)
-            self.assertGreater(length, 1 << 20)  # far more than the socket buffers
-            body = reader.read(length)
-            self.assertEqual(len(json.loads(body)['results']['bindings']), rows)
-            # and the connection is kept alive for the next request
-            s.sendall(('GET /sparql?query=%s HTTP/1.1\r\nHost: x\r\n\r\n'
-                       % urllib.parse.quote(QUICK)).encode())
-            self.assertTrue(reader.readline().startswith(b'HTTP/1.1 200'))
-            reader.close()
-            s.close()
+            r = conn.getresponse()
+            self.assertEqual(r.status, 200)
+            self.assertGreater(int(r.getheader('Content-Length')), 1 << 20)  # far more than the socket buffers
+            self.assertEqual(len(json.loads(r.read())['results']['bindings']), rows)
+            # and the same connection (http.client would open a new one
+            # had the server closed it) serves the next request
+            conn.request('GET', '/sparql?query=' + urllib.parse.quote(QUICK))
+            self.assertEqual(conn.getresponse().status, 200)
+            self.assertIs(conn.sock, sock)
+            conn.close()
         finally:
             server.stop()
 
